@@ -1,27 +1,154 @@
 package org.tbg.pool;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tbg.bitcoin.address.InvalidAddressException;
+import org.tbg.bitcoin.address.Network;
+import org.tbg.bitcoin.rpc.ChainInfo;
+import org.tbg.bitcoin.rpc.NodeClient;
+import org.tbg.bitcoin.rpc.NodeFailover;
+import org.tbg.bitcoin.zmq.HashBlockListener;
+import org.tbg.pool.block.BlockJournal;
+import org.tbg.pool.block.BlockSubmitter;
+import org.tbg.pool.block.SubmitOutcome;
+import org.tbg.pool.node.PayoutResolver;
+import org.tbg.pool.node.TemplateUpdater;
+import org.tbg.pool.server.SessionRegistry;
+import org.tbg.pool.server.StratumContext;
+import org.tbg.pool.server.StratumServer;
+import org.tbg.pool.session.ExtranonceAllocator;
+import org.tbg.pool.share.ShareValidator;
+import org.tbg.pool.work.JobFactory;
+import org.tbg.pool.work.WorkManager;
+
 /**
  * The mining engine: node access, work, the stratum server and block submission, wired together.
  * Lifecycle: construct, {@link #start()}, {@link #close()}.
  */
 public final class Pool implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Pool.class);
+
     private final PoolSettings settings;
+    private final PoolStats stats = new PoolStats();
+    private final WorkManager work = new WorkManager();
+    private final SessionRegistry sessions = new SessionRegistry();
+    private final ExecutorService rpcExecutor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "tbg-rpc");
+        t.setDaemon(true);
+        return t;
+    });
+    private NodeFailover nodes;
+    private TemplateUpdater updater;
+    private HashBlockListener zmq;
+    private BlockSubmitter submitter;
+    private StratumServer server;
+    private List<InetSocketAddress> boundAddresses = List.of();
 
     public Pool(PoolSettings settings) {
         this.settings = settings;
     }
 
-    /** Connects to the nodes, fetches the first template and binds the stratum listeners. */
+    /** Connects to the nodes, fetches the first template (if a node answers) and binds the stratum listeners. */
     public void start() throws Exception {
-        throw new UnsupportedOperationException("engine not wired yet");
+        nodes = new NodeFailover(settings.nodes(), settings.rpcTimeout());
+        nodes.onSwitch((from, to) -> log.warn("node failover: {} → {}", from, to));
+        NodeClient node = new NodeClient(nodes);
+        PayoutResolver payouts = new PayoutResolver(node, rpcExecutor);
+        JobFactory jobs = new JobFactory(settings.nonce1Length(), settings.nonce2Length(), settings.donationPercent());
+        submitter = new BlockSubmitter(nodes, new BlockJournal(settings.logDir()), this::onBlockOutcome);
+        byte[] tag = settings.poolSignature().getBytes(StandardCharsets.UTF_8);
+        StratumContext ctx = new StratumContext(settings, work,
+                new ShareValidator(work, settings.nonce2Length()), new ExtranonceAllocator(settings.nonce1Length()),
+                payouts, submitter, sessions, stats, tag);
+        work.addListener(sessions);
+
+        updater = new TemplateUpdater(node, jobs, work, settings.blockPoll(), settings.updateInterval(),
+                chain -> onChainKnown(chain, payouts, jobs));
+        updater.start();
+        if (settings.zmqBlock() != null) {
+            zmq = new HashBlockListener(settings.zmqBlock(), hash -> updater.poke());
+            zmq.start();
+        }
+        server = new StratumServer(ctx);
+        boundAddresses = server.bind(settings.listen());
     }
 
-    /** Stops accepting, disconnects miners and releases every thread. */
-    @Override
-    public void close() {
+    /** Once the node tells the chain: the network addresses are judged against, and the pool's own script. */
+    private void onChainKnown(ChainInfo chain, PayoutResolver payouts, JobFactory jobs) {
+        Network net = Network.fromChain(chain.chain());
+        payouts.network(net);
+        payouts.resolve(settings.poolAddress()).whenComplete((script, err) -> {
+            if (err != null) {
+                Throwable cause = PayoutResolver.unwrap(err);
+                String why = cause instanceof InvalidAddressException bad ? bad.reason() : cause.getMessage();
+                log.error("btcaddress {} is not valid on {}: {} (no donation output will be paid)",
+                        settings.poolAddress(), chain.chain(), why);
+                return;
+            }
+            jobs.donationScript(script);
+        });
+    }
+
+    private void onBlockOutcome(SubmitOutcome o) {
+        if (o.accepted()) {
+            stats.blockAccepted();
+        } else {
+            stats.blockRejected();
+        }
+        // A block moves the tip: look for the next template now rather than at the next poll.
+        updater.poke();
+    }
+
+    /** The addresses actually bound (useful with port 0). */
+    public List<InetSocketAddress> boundAddresses() {
+        return boundAddresses;
+    }
+
+    public PoolStats stats() {
+        return stats;
+    }
+
+    public WorkManager work() {
+        return work;
+    }
+
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    public boolean nodeUp() {
+        return updater != null && updater.nodeUp();
     }
 
     public PoolSettings settings() {
         return settings;
+    }
+
+    /** Stops accepting, asks miners to reconnect elsewhere, and releases every thread. */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stopAccepting();
+            sessions.reconnectAll();
+            server.close();
+        }
+        if (zmq != null) {
+            zmq.close();
+        }
+        if (updater != null) {
+            updater.close();
+        }
+        if (submitter != null) {
+            submitter.close();
+        }
+        if (nodes != null) {
+            nodes.close();
+        }
+        rpcExecutor.shutdownNow();
     }
 }

@@ -1,0 +1,105 @@
+package org.tbg.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tbg.app.config.ConfigException;
+import org.tbg.app.config.ConfigLoader;
+import org.tbg.app.config.LoadedConfig;
+import org.tbg.pool.Pool;
+import org.tbg.pool.PoolSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tbg pool -c FILE}: loads the config, starts the pool and runs until the process is told
+ * to stop (SIGTERM, Ctrl-C), then closes it. Exit 2 on a bad config, 1 when the pool cannot start.
+ */
+@Command(name = "pool", mixinStandardHelpOptions = true, versionProvider = TbgVersion.class,
+        description = "Run the mining pool (ckpool.conf-format config).")
+public final class PoolCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(PoolCommand.class);
+
+    static final int EXIT_CANNOT_START = 1;
+    static final int EXIT_BAD_CONFIG = 2;
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+            description = "Config file: JSON in the ckpool.conf format, comments allowed.")
+    Path configFile;
+
+    @Option(names = "--log-dir", paramLabel = "DIR",
+            description = "Directory for logs and pool state; overrides logdir from the config.")
+    Path logDir;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+
+    public PoolCommand() {
+        this(System.getenv());
+    }
+
+    /** @param env the environment the config overrides come from */
+    PoolCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        logging.apply();
+        LoadedConfig config;
+        try {
+            config = new ConfigLoader(env).load(configFile, logDir);
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return EXIT_BAD_CONFIG;
+        }
+        PoolSettings settings = config.pool();
+        try {
+            Files.createDirectories(settings.logDir());
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("tbg pool: cannot use log directory " + settings.logDir() + ": " + FailureMessage.of(e));
+            return EXIT_CANNOT_START;
+        }
+        LogSetup.writeFilesUnder(settings.logDir());
+        log.info("pool {} (region {}) starting with {}", settings.poolInstance(), settings.region(), config.source());
+        return runUntilStopped(new Pool(settings));
+    }
+
+    private int runUntilStopped(Pool pool) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicBoolean closing = new AtomicBoolean();
+        // Runs on a failed start and again from the shutdown hook; the pool is closed once.
+        Runnable close = () -> {
+            if (closing.compareAndSet(false, true)) {
+                pool.close();
+                log.info("pool stopped");
+            }
+            closed.countDown();
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(close, "tbg-shutdown"));
+        try {
+            pool.start();
+        } catch (Exception e) {
+            log.debug("pool start failed", e);
+            close.run();
+            spec.commandLine().getErr().println("tbg pool: cannot start: " + FailureMessage.of(e));
+            return EXIT_CANNOT_START;
+        }
+        closed.await();
+        return 0;
+    }
+}

@@ -1,0 +1,19 @@
+package org.tbg.pool.server;
+
+import org.tbg.pool.PoolSettings;
+import org.tbg.pool.PoolStats;
+import org.tbg.pool.block.BlockSubmitter;
+import org.tbg.pool.node.PayoutResolver;
+import org.tbg.pool.session.ExtranonceAllocator;
+import org.tbg.pool.share.ShareValidator;
+import org.tbg.pool.work.WorkManager;
+
+/**
+ * The engine services every connection handler uses; all thread-safe.
+ *
+ * @param poolTag the scriptSig text every coinbase carries ({@code btcsig})
+ */
+public record StratumContext(PoolSettings settings, WorkManager work, ShareValidator validator,
+                             ExtranonceAllocator extranonces, PayoutResolver payouts, BlockSubmitter blocks,
+                             SessionRegistry sessions, PoolStats stats, byte[] poolTag) {
+}

@@ -1,0 +1,391 @@
+package org.tbg.pool.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tbg.bitcoin.address.InvalidAddressException;
+import org.tbg.bitcoin.encoding.Bytes;
+import org.tbg.bitcoin.encoding.Hex;
+import org.tbg.bitcoin.rpc.TemplateTransaction;
+import org.tbg.pool.PoolSettings;
+import org.tbg.pool.node.NodeUnavailableException;
+import org.tbg.pool.node.PayoutResolver;
+import org.tbg.pool.session.Session;
+import org.tbg.pool.session.Worker;
+import org.tbg.pool.session.WorkerName;
+import org.tbg.pool.share.ShareResult;
+import org.tbg.pool.work.CoinbaseWork;
+import org.tbg.pool.work.Job;
+import org.tbg.stratum.codec.StratumJson;
+import org.tbg.stratum.message.MalformedLine;
+import org.tbg.stratum.message.StratumError;
+import org.tbg.stratum.message.StratumRequest;
+
+/**
+ * One miner connection: dispatches stratum methods, sends work, answers shares.
+ * Thread rule: every method runs on the channel's event loop ({@link #offerJob} hops onto it).
+ */
+public final class StratumSessionHandler extends SimpleChannelInboundHandler<Object> {
+    private static final Logger log = LoggerFactory.getLogger(StratumSessionHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Minimum spacing of {@code mining.get_transactions} answers per connection. */
+    static final long TRANSACTIONS_REQUEST_INTERVAL_MILLIS = 1_000;
+
+    private final StratumContext pool;
+    private ChannelHandlerContext ctx;
+    private Session session;
+    private boolean sentFirstJob;
+
+    public StratumSessionHandler(StratumContext pool) {
+        this.pool = pool;
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        PoolSettings s = pool.settings();
+        String ip = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
+        session = new Session(pool.sessions().nextId(), ip, System.currentTimeMillis(), s.startDiff());
+        int open = pool.stats().connections().incrementAndGet();
+        if (open > s.maxClients()) {
+            log.warn("refusing connection from {}: {} connections reached maxclients {}", ip, open - 1, s.maxClients());
+            ctx.close();
+            return;
+        }
+        pool.sessions().add(this);
+        long timeout = s.authTimeout().toMillis();
+        ctx.executor().schedule(() -> {
+            if (!session.authorized() && ctx.channel().isActive()) {
+                log.info("closing connection {} from {}: not authorized within {} s", session.id(), ip, timeout / 1000);
+                ctx.close();
+            }
+        }, timeout, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        pool.stats().connections().decrementAndGet();
+        pool.sessions().remove(this);
+        if (session.subscribed()) {
+            pool.extranonces().release(session.extranonce1Hex(), System.currentTimeMillis());
+        }
+        if (session.authorized()) {
+            pool.stats().authorizedConnections().decrementAndGet();
+            log.info("miner {} disconnected from {} after {} s: {} accepted, {} rejected",
+                    firstWorkerName(), session.remoteIp(), (System.currentTimeMillis() - session.connectedMillis()) / 1000,
+                    session.sharesAccepted(), session.sharesRejected());
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            log.info("closing connection {} from {}: line longer than {} bytes", session.id(), session.remoteIp(),
+                    pool.settings().maxLineBytes());
+            sendAndClose(StratumJson.error("null", StratumError.OTHER, "Line too long"));
+        } else if (cause instanceof IOException) {
+            ctx.close(); // the peer went away; nothing to tell anyone
+        } else {
+            log.error("closing connection {} from {} after an internal error", session.id(), session.remoteIp(), cause);
+            ctx.close();
+        }
+    }
+
+    // ---- dispatch -------------------------------------------------------------------------
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof MalformedLine bad) {
+            log.info("closing connection {} from {}: {}", session.id(), session.remoteIp(), bad.reason());
+            sendAndClose(StratumJson.error(bad.rawId() == null ? "null" : bad.rawId(), StratumError.OTHER, bad.reason()));
+            return;
+        }
+        StratumRequest req = (StratumRequest) msg;
+        switch (req.method()) {
+            case "mining.submit" -> submit(req);
+            case "mining.subscribe" -> subscribe(req);
+            case "mining.authorize" -> authorize(req);
+            case "mining.configure" -> configure(req);
+            case "mining.suggest_difficulty" -> suggestDifficulty(req);
+            case "mining.extranonce.subscribe" -> send(StratumJson.result(req.rawId(), true));
+            case "mining.get_transactions" -> transactions(req);
+            default -> send(StratumJson.error(req.rawId(), StratumError.OTHER, "Unknown method"));
+        }
+    }
+
+    private void subscribe(StratumRequest req) {
+        if (!session.subscribed()) {
+            String resume = req.stringParam(1);
+            if (resume != null && !Hex.isHex(resume, pool.extranonces().length())) {
+                resume = null;
+            }
+            String en1 = pool.extranonces().allocate(resume, System.currentTimeMillis());
+            session.subscribe(en1, req.stringParam(0));
+        }
+        String en1 = session.extranonce1Hex();
+        send(StratumJson.subscribeResult(req.rawId(), en1, en1, pool.settings().nonce2Length()));
+        sendCurrentJob();
+    }
+
+    private void authorize(StratumRequest req) {
+        String username = req.stringParam(0);
+        String password = req.stringParam(1);
+        if (username == null || username.isBlank() || username.length() > WorkerName.MAX_LENGTH) {
+            send(StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED, "invalid username"));
+            return;
+        }
+        if (session.worker(username) != null) {
+            send(StratumJson.result(req.rawId(), true));
+            return;
+        }
+        WorkerName name = WorkerName.parse(username);
+        pool.payouts().resolve(name.address()).whenComplete((payout, err) -> ctx.executor().execute(() -> {
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            if (err != null) {
+                Throwable cause = PayoutResolver.unwrap(err);
+                if (cause instanceof InvalidAddressException bad) {
+                    log.info("authorize refused for {} from {}: invalid address: {}", username, session.remoteIp(), bad.reason());
+                    send(StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED, "invalid address: " + bad.reason()));
+                } else if (cause instanceof NodeUnavailableException) {
+                    send(StratumJson.reject(req.rawId(), StratumError.OTHER, "cannot check the address now: " + cause.getMessage()));
+                } else {
+                    log.error("authorize of {} failed", username, cause);
+                    send(StratumJson.reject(req.rawId(), StratumError.OTHER, "internal error"));
+                }
+                return;
+            }
+            if (session.payoutKey() != null && !session.payoutKey().payout().equals(payout)) {
+                // The connection's work pays its first address; a second address would mine for the first.
+                send(StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED,
+                        "this connection already mines for another address; open a new connection"));
+                return;
+            }
+            boolean first = !session.authorized();
+            session.authorize(new Worker(username, name, payout), pool.poolTag());
+            applyPasswordDifficulty(password);
+            if (first) {
+                pool.stats().authorizedConnections().incrementAndGet();
+            }
+            log.info("miner {} authorized from {} ({}, {}) agent '{}'", name.fullName(), session.remoteIp(),
+                    payout.type().label(), session.extranonce1Hex(), session.userAgent());
+            send(StratumJson.result(req.rawId(), true));
+            sendCurrentJob();
+        }));
+    }
+
+    /** ckpool's convention: a password {@code d=<number>} asks for a (minimum) difficulty. */
+    private void applyPasswordDifficulty(String password) {
+        if (password == null) {
+            return;
+        }
+        for (String part : password.split("[,; ]")) {
+            if (part.startsWith("d=")) {
+                try {
+                    suggest(Double.parseDouble(part.substring(2)));
+                } catch (NumberFormatException ignored) {
+                    // not a number: the password is just a password
+                }
+            }
+        }
+    }
+
+    private void configure(StratumRequest req) {
+        JsonNode exts = req.params().path(0);
+        JsonNode opts = req.params().path(1);
+        if (!exts.isArray()) {
+            send(StratumJson.error(req.rawId(), StratumError.OTHER, "Invalid configure: expected a list of extensions"));
+            return;
+        }
+        ObjectNode result = JSON.createObjectNode();
+        for (JsonNode e : exts) {
+            String ext = e.asText();
+            switch (ext) {
+                case "version-rolling" -> {
+                    int minerMask = parseMask(opts.path("version-rolling.mask").asText("ffffffff"));
+                    int mask = pool.settings().versionMask() & minerMask;
+                    session.versionMask(mask);
+                    result.put("version-rolling", true);
+                    result.put("version-rolling.mask", String.format("%08x", mask));
+                }
+                case "minimum-difficulty" -> {
+                    JsonNode v = opts.path("minimum-difficulty.value");
+                    if (v.isNumber() && v.asDouble() > 0) {
+                        suggest(v.asDouble());
+                    }
+                    result.put("minimum-difficulty", true);
+                }
+                default -> result.put(ext, false);
+            }
+        }
+        send(StratumJson.resultRaw(req.rawId(), result.toString()));
+    }
+
+    private static int parseMask(String hex) {
+        try {
+            return (int) Long.parseLong(hex, 16);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void suggestDifficulty(StratumRequest req) {
+        JsonNode v = req.params().path(0);
+        double d = v.isNumber() ? v.asDouble() : v.isTextual() ? parseOrNaN(v.asText()) : Double.NaN;
+        if (!(d > 0) || Double.isInfinite(d)) {
+            send(StratumJson.error(req.rawId(), StratumError.OTHER, "Invalid difficulty"));
+            return;
+        }
+        suggest(d);
+        send(StratumJson.result(req.rawId(), true));
+    }
+
+    /** A miner's requested difficulty, clamped to the pool's bounds; it applies from the next job. */
+    private void suggest(double d) {
+        PoolSettings s = pool.settings();
+        double clamped = Math.max(d, s.minDiff());
+        if (s.maxDiff() > 0) {
+            clamped = Math.min(clamped, s.maxDiff());
+        }
+        session.minimumDifficulty(clamped);
+        session.nextDifficulty(clamped);
+    }
+
+    private static double parseOrNaN(String s) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private void transactions(StratumRequest req) {
+        if (!session.allowTransactionsRequest(System.currentTimeMillis(), TRANSACTIONS_REQUEST_INTERVAL_MILLIS)) {
+            send(StratumJson.error(req.rawId(), StratumError.OTHER, "Too many requests"));
+            return;
+        }
+        Job job = req.stringParam(0) == null ? pool.work().current() : pool.work().find(req.stringParam(0));
+        if (job == null) {
+            send(StratumJson.error(req.rawId(), StratumError.JOB_NOT_FOUND, StratumError.JOB_NOT_FOUND.text()));
+            return;
+        }
+        ArrayNode ids = JSON.createArrayNode();
+        for (TemplateTransaction t : job.template().transactions()) {
+            ids.add(Hex.encode(Bytes.reversed(t.txid())));
+        }
+        send(StratumJson.resultRaw(req.rawId(), ids.toString()));
+    }
+
+    // ---- shares ---------------------------------------------------------------------------
+
+    private void submit(StratumRequest req) {
+        if (!session.subscribed()) {
+            send(StratumJson.reject(req.rawId(), StratumError.NOT_SUBSCRIBED, StratumError.NOT_SUBSCRIBED.text()));
+            return;
+        }
+        if (!session.authorized()) {
+            send(StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED, StratumError.UNAUTHORIZED.text()));
+            return;
+        }
+        long now = System.currentTimeMillis();
+        ShareResult r = pool.validator().validate(session, req.params(), now);
+        if (r.block() != null) {
+            pool.stats().blockFound();
+            pool.blocks().submit(r.block());
+        }
+        if (r.accepted()) {
+            session.accepted(now);
+            pool.stats().shareAccepted(r.targetDiff());
+            send(StratumJson.result(req.rawId(), true));
+            return;
+        }
+        pool.stats().shareRejected(r.reason());
+        send(StratumJson.reject(req.rawId(), r.error(), r.reason()));
+        if (log.isDebugEnabled()) {
+            log.debug("share rejected from {} ({}): {}", session.remoteIp(), req.stringParam(0), r.reason());
+        }
+        switch (session.rejected(now)) {
+            case 1 -> sendJob(pool.work().current(), true);
+            case 2 -> {
+                log.info("miner {} from {} has only had rejects for 120 s: asking it to reconnect", firstWorkerName(), session.remoteIp());
+                send(StratumJson.reconnect(null, null, null));
+            }
+            case 3 -> {
+                log.info("closing miner {} from {}: only rejects for 180 s", firstWorkerName(), session.remoteIp());
+                ctx.close();
+            }
+            default -> { }
+        }
+    }
+
+    // ---- work -----------------------------------------------------------------------------
+
+    /** Called from the template thread: hop onto this connection's event loop. */
+    void offerJob(Job job) {
+        if (ctx != null) {
+            ctx.executor().execute(() -> sendJob(job, false));
+        }
+    }
+
+    void requestReconnect() {
+        if (ctx != null) {
+            ctx.executor().execute(() -> send(StratumJson.reconnect(null, null, null)));
+        }
+    }
+
+    private void sendCurrentJob() {
+        Job job = pool.work().current();
+        if (job != null) {
+            sendJob(job, false);
+        }
+    }
+
+    private void sendJob(Job job, boolean forceClean) {
+        if (job == null || !session.subscribed() || !session.authorized() || !ctx.channel().isActive()) {
+            return;
+        }
+        if (!ctx.channel().isWritable()) {
+            // The miner is not reading; work piling up in its buffer would only grow our memory.
+            log.info("closing miner {} from {}: not reading its work", firstWorkerName(), session.remoteIp());
+            ctx.close();
+            return;
+        }
+        boolean clean = job.cleanJobs() || forceClean || !sentFirstJob;
+        sentFirstJob = true;
+        CoinbaseWork cb = job.coinbaseFor(session.payoutKey());
+        if (session.issue(job.id(), clean)) {
+            ctx.write(Unpooled.wrappedBuffer(StratumJson.setDifficulty(session.difficulty())));
+        }
+        send(StratumJson.notify(job.id(), job.prevHashStratum(), cb.coinb1Hex(), cb.coinb2Hex(), job.merkleBranchHex(),
+                job.versionHex(), job.bitsHex(), job.ntimeHex(), clean));
+    }
+
+    // ---- output ---------------------------------------------------------------------------
+
+    private void send(byte[] line) {
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(line), ctx.voidPromise());
+    }
+
+    private void sendAndClose(byte[] line) {
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(line)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private String firstWorkerName() {
+        return session.workers().isEmpty() ? "?" : session.workers().values().iterator().next().name().fullName();
+    }
+}

@@ -1,0 +1,169 @@
+package org.tbg.pool.session;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tbg.bitcoin.encoding.Hex;
+import org.tbg.pool.share.SubmittedShares;
+import org.tbg.pool.work.PayoutKey;
+
+/**
+ * One stratum connection's state. Thread rule: read and written only on the connection's event loop.
+ */
+public final class Session {
+    /** Jobs whose issue difficulty a session remembers; older jobs are judged at the current one. */
+    private static final int JOB_DIFFICULTY_MEMORY = 64;
+
+    private final long id;
+    private final String remoteIp;
+    private final long connectedMillis;
+    private final Map<String, Worker> workers = new LinkedHashMap<>(2);
+    private final Map<String, Double> jobDifficulty = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
+            return size() > JOB_DIFFICULTY_MEMORY;
+        }
+    };
+    private final SubmittedShares submitted = new SubmittedShares();
+
+    private String extranonce1Hex;
+    private byte[] extranonce1;
+    private String userAgent = "";
+    private PayoutKey payoutKey;
+    private int versionMask;
+    private double difficulty;
+    private double minimumDifficulty;
+    private double nextDifficulty;
+    private String lastJobId;
+    private long sharesAccepted;
+    private long sharesRejected;
+    private long lastAcceptMillis;
+    private long rejectStormStartMillis;
+    private int rejectStormStage;
+    private long lastTransactionsRequestMillis;
+
+    public Session(long id, String remoteIp, long connectedMillis, double startDifficulty) {
+        this.id = id;
+        this.remoteIp = remoteIp;
+        this.connectedMillis = connectedMillis;
+        this.difficulty = startDifficulty;
+        this.nextDifficulty = startDifficulty;
+        this.lastAcceptMillis = connectedMillis;
+    }
+
+    public long id() { return id; }
+    public String remoteIp() { return remoteIp; }
+    public long connectedMillis() { return connectedMillis; }
+
+    public boolean subscribed() {
+        return extranonce1 != null;
+    }
+
+    public void subscribe(String extranonce1Hex, String userAgent) {
+        this.extranonce1Hex = extranonce1Hex;
+        this.extranonce1 = Hex.decode(extranonce1Hex);
+        this.userAgent = userAgent == null ? "" : userAgent;
+    }
+
+    public String extranonce1Hex() { return extranonce1Hex; }
+    public byte[] extranonce1() { return extranonce1; }
+    public String userAgent() { return userAgent; }
+
+    public Worker worker(String username) {
+        return workers.get(username);
+    }
+
+    public boolean authorized() {
+        return !workers.isEmpty();
+    }
+
+    public Map<String, Worker> workers() {
+        return workers;
+    }
+
+    /** Adds a worker; the first one decides what this connection's work pays. */
+    public void authorize(Worker w, byte[] tag) {
+        workers.put(w.username(), w);
+        if (payoutKey == null) {
+            payoutKey = new PayoutKey(w.payout(), tag);
+        }
+    }
+
+    public PayoutKey payoutKey() { return payoutKey; }
+
+    public int versionMask() { return versionMask; }
+    public void versionMask(int mask) { this.versionMask = mask; }
+
+    /** The difficulty of the last job sent. */
+    public double difficulty() { return difficulty; }
+
+    /** The difficulty the next job will carry. */
+    public double nextDifficulty() { return nextDifficulty; }
+    public void nextDifficulty(double d) { this.nextDifficulty = d; }
+
+    /** The miner's own minimum (suggest_difficulty, minimum-difficulty, d=), 0 when none. */
+    public double minimumDifficulty() { return minimumDifficulty; }
+    public void minimumDifficulty(double d) { this.minimumDifficulty = d; }
+
+    /**
+     * Records that {@code jobId} goes out now at the next difficulty.
+     * @return true when the difficulty changed (a {@code set_difficulty} must precede the notify)
+     */
+    public boolean issue(String jobId, boolean cleanJobs) {
+        boolean changed = nextDifficulty != difficulty || lastJobId == null;
+        difficulty = nextDifficulty;
+        jobDifficulty.put(jobId, difficulty);
+        lastJobId = jobId;
+        if (cleanJobs) {
+            submitted.clear();
+        }
+        return changed;
+    }
+
+    /** The difficulty {@code jobId} was issued at, or NaN when it was never sent to this session. */
+    public double difficultyOf(String jobId) {
+        Double d = jobDifficulty.get(jobId);
+        return d == null ? Double.NaN : d;
+    }
+
+    public String lastJobId() { return lastJobId; }
+
+    public SubmittedShares submitted() { return submitted; }
+
+    public void accepted(long nowMillis) {
+        sharesAccepted++;
+        lastAcceptMillis = nowMillis;
+        rejectStormStartMillis = 0;
+        rejectStormStage = 0;
+    }
+
+    /**
+     * Counts a reject and says how far into a reject-only streak this session is:
+     * 0 nothing to do, 1 (≥60 s) send fresh work, 2 (≥120 s) ask to reconnect, 3 (≥180 s) close.
+     * Each stage is returned once.
+     */
+    public int rejected(long nowMillis) {
+        sharesRejected++;
+        if (rejectStormStartMillis == 0) {
+            rejectStormStartMillis = nowMillis;
+        }
+        long streak = nowMillis - Math.max(rejectStormStartMillis, lastAcceptMillis);
+        int stage = streak >= 180_000 ? 3 : streak >= 120_000 ? 2 : streak >= 60_000 ? 1 : 0;
+        if (stage > rejectStormStage) {
+            rejectStormStage = stage;
+            return stage;
+        }
+        return 0;
+    }
+
+    public long sharesAccepted() { return sharesAccepted; }
+    public long sharesRejected() { return sharesRejected; }
+
+    /** Allows {@code mining.get_transactions} at most once per {@code intervalMillis}. */
+    public boolean allowTransactionsRequest(long nowMillis, long intervalMillis) {
+        if (nowMillis - lastTransactionsRequestMillis < intervalMillis) {
+            return false;
+        }
+        lastTransactionsRequestMillis = nowMillis;
+        return true;
+    }
+}

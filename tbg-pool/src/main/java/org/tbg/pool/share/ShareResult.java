@@ -1,0 +1,29 @@
+package org.tbg.pool.share;
+
+import org.tbg.pool.block.FoundBlock;
+import org.tbg.pool.session.Worker;
+import org.tbg.pool.work.Job;
+import org.tbg.stratum.message.StratumError;
+
+/**
+ * The verdict on one {@code mining.submit}.
+ *
+ * @param error      null when accepted, else the stratum error to reply with
+ * @param reason     the reject reason sent to the miner (null when accepted)
+ * @param worker     the submitting worker, when known
+ * @param job        the job named, when known
+ * @param shareDiff  difficulty the hash achieved (0 when not computed)
+ * @param targetDiff difficulty the job was issued at for this session (0 when not known)
+ * @param block      the block to submit when the hash met the network target (even if the share was stale), else null
+ */
+public record ShareResult(StratumError error, String reason, Worker worker, Job job, double shareDiff,
+                          double targetDiff, FoundBlock block) {
+
+    public boolean accepted() {
+        return error == null;
+    }
+
+    static ShareResult reject(StratumError e, String reason, Worker w, Job j, double shareDiff, double targetDiff) {
+        return new ShareResult(e, reason, w, j, shareDiff, targetDiff, null);
+    }
+}

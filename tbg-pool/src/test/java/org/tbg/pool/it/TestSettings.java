@@ -1,0 +1,41 @@
+package org.tbg.pool.it;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.tbg.bitcoin.rpc.NodeEndpoint;
+import org.tbg.pool.PoolSettings;
+
+/** Pool settings for tests: loopback, an ephemeral port, fast polling; fields are set directly. */
+public final class TestSettings {
+    public List<NodeEndpoint> nodes;
+    public String poolAddress = TestAddresses.POOL_ADDRESS;
+    public String poolSignature = "/tbg-it/";
+    public Duration blockPoll = Duration.ofMillis(100);
+    public String zmqBlock;
+    public Duration updateInterval = Duration.ofSeconds(30);
+    public double minDiff = 0.00001;
+    public double startDiff = 0.0001;
+    public double maxDiff = 0;
+    public int nonce1Length = 4;
+    public int nonce2Length = 8;
+    public int versionMask = 0x1fffe000;
+    public int maxClients = 1000;
+    public double donationPercent = 0;
+    public Path logDir;
+    public int maxLineBytes = 4096;
+    public Duration authTimeout = Duration.ofSeconds(60);
+    public Duration rpcTimeout = Duration.ofSeconds(3);
+
+    public TestSettings(List<NodeEndpoint> nodes, Path logDir) {
+        this.nodes = nodes;
+        this.logDir = logDir;
+    }
+
+    public PoolSettings build() {
+        return new PoolSettings(nodes, poolAddress, poolSignature, blockPoll, zmqBlock, updateInterval,
+                List.of(new InetSocketAddress("127.0.0.1", 0)), minDiff, startDiff, maxDiff, nonce1Length, nonce2Length,
+                versionMask, maxClients, donationPercent, logDir, "it-1", "test", maxLineBytes, authTimeout, rpcTimeout);
+    }
+}
