@@ -122,12 +122,18 @@ public final class BlockSubmitter implements AutoCloseable {
         }
     }
 
-    /** {@code null} and {@code "duplicate"} mean the node has the block; anything else is its reason. */
+    /**
+     * {@code null} and {@code "duplicate"} mean the node has the block; anything else is its reason.
+     * bcoin prefixes its reasons with {@code "rejected: "} (even for a duplicate); Core does not.
+     */
     static String classify(JsonNode r) {
         if (r == null || r.isNull()) {
             return "accepted";
         }
         String s = r.asText();
+        if (s.startsWith("rejected: ")) {
+            s = s.substring("rejected: ".length());
+        }
         if (s.equals("duplicate")) {
             return "accepted";
         }

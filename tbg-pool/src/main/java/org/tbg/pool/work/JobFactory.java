@@ -69,16 +69,17 @@ public final class JobFactory {
     }
 
     /**
-     * The commitment computed from the template's wtxids. When the node offers its own
-     * ({@code default_witness_commitment}) and it differs, the node's is used and the mismatch logged:
-     * the node is the authority on what it will accept.
+     * The commitment computed from the template's wtxids, or null before segwit is active. When the
+     * node offers its own ({@code default_witness_commitment}) and it differs, the node's is used and
+     * the mismatch logged: the node is the authority on what it will accept.
      */
     private static byte[] witnessCommitment(BlockTemplate t) {
-        byte[] offered = t.defaultWitnessCommitment();
-        boolean segwit = offered != null || t.rules().contains("segwit") || t.rules().contains("!segwit");
-        if (!segwit) {
+        // Only the rules say whether segwit is active: bcoin offers a commitment even before it is,
+        // and then rejects a block carrying one ("unexpected-witness").
+        if (!t.rules().contains("segwit") && !t.rules().contains("!segwit")) {
             return null;
         }
+        byte[] offered = t.defaultWitnessCommitment();
         List<byte[]> wtxids = new ArrayList<>(t.transactions().size());
         for (TemplateTransaction tx : t.transactions()) {
             wtxids.add(tx.wtxid());
