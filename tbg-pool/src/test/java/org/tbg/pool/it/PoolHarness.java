@@ -1,5 +1,7 @@
 package org.tbg.pool.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.tbg.pool.Pool;
 import org.tbg.pool.PoolSettings;
+import org.tbg.pool.PoolStats;
 import org.tbg.stratum.miner.CpuMiner;
 import org.tbg.stratum.miner.MinerOptions;
 import org.tbg.stratum.miner.MinerStats;
@@ -52,10 +55,18 @@ public final class PoolHarness implements AutoCloseable {
         return a.getPort();
     }
 
-    /** Mines through the pool as {@code username} until {@code blocks} blocks were accepted or the time is up. */
+    /**
+     * Mines through the pool as {@code username} until {@code blocks} blocks were accepted or the time
+     * is up, then waits until the pool has a verdict on every block it is submitting (the miner hears
+     * "accepted" for its share before the node has the block).
+     */
     public MinerStats mine(String username, int blocks, Duration limit) {
         CpuMiner miner = new CpuMiner(new MinerOptions("127.0.0.1", port(), username, "x", 1, true, limit, blocks));
-        return miner.run();
+        MinerStats stats = miner.run();
+        PoolStats s = pool.stats();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(() -> s.blocksAccepted() + s.blocksRejected() >= s.blocksFound());
+        return stats;
     }
 
     @Override
