@@ -11,6 +11,7 @@ import org.tbg.bitcoin.address.InvalidAddressException;
 import org.tbg.bitcoin.address.Network;
 import org.tbg.bitcoin.rpc.ChainInfo;
 import org.tbg.bitcoin.rpc.NodeClient;
+import org.tbg.bitcoin.rpc.NodeEndpoint;
 import org.tbg.bitcoin.rpc.NodeFailover;
 import org.tbg.bitcoin.zmq.HashBlockListener;
 import org.tbg.pool.block.BlockJournal;
@@ -23,6 +24,7 @@ import org.tbg.pool.server.StratumContext;
 import org.tbg.pool.server.StratumServer;
 import org.tbg.pool.session.ExtranonceAllocator;
 import org.tbg.pool.share.ShareValidator;
+import org.tbg.pool.work.Job;
 import org.tbg.pool.work.JobFactory;
 import org.tbg.pool.work.WorkManager;
 
@@ -48,6 +50,8 @@ public final class Pool implements AutoCloseable {
     private BlockSubmitter submitter;
     private StratumServer server;
     private List<InetSocketAddress> boundAddresses = List.of();
+    private long startedMillis;
+    private volatile boolean accepting;
 
     public Pool(PoolSettings settings) {
         this.settings = settings;
@@ -55,6 +59,7 @@ public final class Pool implements AutoCloseable {
 
     /** Connects to the nodes, fetches the first template (if a node answers) and binds the stratum listeners. */
     public void start() throws Exception {
+        startedMillis = System.currentTimeMillis();
         nodes = new NodeFailover(settings.nodes(), settings.rpcTimeout());
         nodes.onSwitch((from, to) -> log.warn("node failover: {} → {}", from, to));
         NodeClient node = new NodeClient(nodes);
@@ -76,6 +81,12 @@ public final class Pool implements AutoCloseable {
         }
         server = new StratumServer(ctx);
         boundAddresses = server.bind(settings.listen());
+        accepting = true;
+    }
+
+    /** True while the pool takes new miners ({@code /ready}). */
+    public boolean ready() {
+        return accepting;
     }
 
     /** Once the node tells the chain: the network addresses are judged against, and the pool's own script. */
@@ -129,9 +140,23 @@ public final class Pool implements AutoCloseable {
         return settings;
     }
 
+    /** Healthy when there is current work and a node answers (spec/metrics.md, {@code /health}). */
+    public PoolHealth health() {
+        long now = System.currentTimeMillis();
+        Job job = work.current();
+        long templateMillis = updater == null ? 0 : updater.lastTemplateMillis();
+        boolean up = nodeUp();
+        List<String> names = settings.nodes().stream().map(NodeEndpoint::name).toList();
+        return new PoolHealth(job != null && up, startedMillis == 0 ? 0 : (now - startedMillis) / 1000,
+                job == null ? 0 : job.height(), templateMillis == 0 ? -1 : (now - templateMillis) / 1000.0,
+                names, nodes == null ? null : nodes.current().name(), up,
+                Math.max(0, stats.authorizedConnections().get()), Math.max(0, stats.connections().get()));
+    }
+
     /** Stops accepting, asks miners to reconnect elsewhere, and releases every thread. */
     @Override
     public void close() {
+        accepting = false;
         if (server != null) {
             server.stopAccepting();
             sessions.reconnectAll();

@@ -1,5 +1,6 @@
 package org.tbg.pool;
 
+import io.prometheus.metrics.core.metrics.Histogram;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,13 @@ public final class PoolStats {
     private final LongAdder blocksRejected = new LongAdder();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger authorizedConnections = new AtomicInteger();
+    /** Submit received → reply written; buckets around the 50 ms alert threshold and well below it. */
+    private final Histogram shareProcessing = Histogram.builder()
+            .name("ckpool_share_processing_seconds")
+            .help("Time from a mining.submit being read to its reply being written")
+            .classicOnly()
+            .classicUpperBounds(0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25)
+            .build();
 
     public void shareAccepted(double targetDiff) {
         sharesAccepted.increment();
@@ -30,6 +38,12 @@ public final class PoolStats {
         }
         sharesRejected.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
+
+    public void shareProcessed(long nanos) {
+        shareProcessing.observe(nanos / 1e9);
+    }
+
+    public Histogram shareProcessing() { return shareProcessing; }
 
     public void blockFound() { blocksFound.increment(); }
     public void blockAccepted() { blocksAccepted.increment(); }

@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.InetSocketAddress;
+import org.tbg.app.http.StatusServer;
+import org.tbg.pool.metrics.PoolMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tbg.app.config.ConfigException;
@@ -76,15 +82,20 @@ public final class PoolCommand implements Callable<Integer> {
         }
         LogSetup.writeFilesUnder(settings.logDir());
         log.info("pool {} (region {}) starting with {}", settings.poolInstance(), settings.region(), config.source());
-        return runUntilStopped(new Pool(settings));
+        return runUntilStopped(new Pool(settings), config.tbg().metricsPort());
     }
 
-    private int runUntilStopped(Pool pool) throws InterruptedException {
+    private int runUntilStopped(Pool pool, int metricsPort) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicBoolean closing = new AtomicBoolean();
         // Runs on a failed start and again from the shutdown hook; the pool is closed once.
+        AtomicReference<StatusServer> status = new AtomicReference<>();
         Runnable close = () -> {
             if (closing.compareAndSet(false, true)) {
+                StatusServer http = status.get();
+                if (http != null) {
+                    http.close();
+                }
                 pool.close();
                 log.info("pool stopped");
             }
@@ -93,6 +104,9 @@ public final class PoolCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(close, "tbg-shutdown"));
         try {
             pool.start();
+            if (metricsPort > 0) {
+                status.set(statusServer(pool, metricsPort));
+            }
         } catch (Exception e) {
             log.debug("pool start failed", e);
             close.run();
@@ -101,5 +115,14 @@ public final class PoolCommand implements Callable<Integer> {
         }
         closed.await();
         return 0;
+    }
+
+    private static StatusServer statusServer(Pool pool, int port) throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        JvmMetrics.builder().register(registry);
+        PoolMetrics.register(registry, pool.stats(), pool::health);
+        StatusServer server = new StatusServer(new InetSocketAddress(port), registry, pool::health, pool::ready);
+        server.start();
+        return server;
     }
 }

@@ -294,16 +294,16 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
     // ---- shares ---------------------------------------------------------------------------
 
     private void submit(StratumRequest req) {
-        if (!session.subscribed()) {
-            send(StratumJson.reject(req.rawId(), StratumError.NOT_SUBSCRIBED, StratumError.NOT_SUBSCRIBED.text()));
-            return;
-        }
-        if (!session.authorized()) {
-            send(StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED, StratumError.UNAUTHORIZED.text()));
-            return;
-        }
+        long started = System.nanoTime();
         long now = System.currentTimeMillis();
-        ShareResult r = pool.validator().validate(session, req.params(), now);
+        ShareResult r;
+        if (!session.subscribed()) {
+            r = ShareResult.refused(StratumError.NOT_SUBSCRIBED);
+        } else if (!session.authorized()) {
+            r = ShareResult.refused(StratumError.UNAUTHORIZED);
+        } else {
+            r = pool.validator().validate(session, req.params(), now);
+        }
         if (r.block() != null) {
             pool.stats().blockFound();
             pool.blocks().submit(r.block());
@@ -312,13 +312,21 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
             session.accepted(now);
             pool.stats().shareAccepted(r.targetDiff());
             send(StratumJson.result(req.rawId(), true));
-            return;
+        } else {
+            pool.stats().shareRejected(r.reason());
+            send(StratumJson.reject(req.rawId(), r.error(), r.reason()));
         }
-        pool.stats().shareRejected(r.reason());
-        send(StratumJson.reject(req.rawId(), r.error(), r.reason()));
-        if (log.isDebugEnabled()) {
-            log.debug("share rejected from {} ({}): {}", session.remoteIp(), req.stringParam(0), r.reason());
+        pool.stats().shareProcessed(System.nanoTime() - started);
+        if (!r.accepted()) {
+            if (log.isDebugEnabled()) {
+                log.debug("share rejected from {} ({}): {}", session.remoteIp(), req.stringParam(0), r.reason());
+            }
+            onReject(now);
         }
+    }
+
+    /** A connection that only produces rejects gets fresh work, then a reconnect request, then is closed. */
+    private void onReject(long now) {
         switch (session.rejected(now)) {
             case 1 -> sendJob(pool.work().current(), true);
             case 2 -> {

@@ -23,6 +23,11 @@ public record ShareResult(StratumError error, String reason, Worker worker, Job 
         return error == null;
     }
 
+    /** Refused before validation (not subscribed, not authorized): the error's own text is the reason. */
+    public static ShareResult refused(StratumError e) {
+        return new ShareResult(e, e.text(), null, null, 0, 0, null);
+    }
+
     static ShareResult reject(StratumError e, String reason, Worker w, Job j, double shareDiff, double targetDiff) {
         return new ShareResult(e, reason, w, j, shareDiff, targetDiff, null);
     }

@@ -1,0 +1,102 @@
+package org.tbg.app.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tbg.pool.PoolHealth;
+
+/**
+ * The operator's HTTP port ({@code metrics_port}): {@code /metrics} (Prometheus text format),
+ * {@code /health} (JSON, 200 when the pool has current work and a node, 503 otherwise) and
+ * {@code /ready} (for load balancers: 503 while the pool does not take miners).
+ * Runs on its own two threads, never on the stratum event loops.
+ */
+public final class StatusServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "tbg-http");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public StatusServer(InetSocketAddress address, PrometheusRegistry registry, Supplier<PoolHealth> health,
+                        BooleanSupplier ready) throws IOException {
+        server = HttpServer.create(address, 64);
+        server.setExecutor(executor);
+        PrometheusTextFormatWriter text = new PrometheusTextFormatWriter(false);
+        server.createContext("/metrics", ex -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+            text.write(out, registry.scrape());
+            reply(ex, 200, text.getContentType(), out.toByteArray());
+        });
+        server.createContext("/health", ex -> {
+            PoolHealth h = health.get();
+            reply(ex, h.healthy() ? 200 : 503, "application/json", JSON.writeValueAsBytes(healthJson(h)));
+        });
+        server.createContext("/ready", ex -> {
+            boolean ok = ready.getAsBoolean();
+            reply(ex, ok ? 200 : 503, "text/plain; charset=utf-8", (ok ? "ready\n" : "not ready\n").getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    public void start() {
+        server.start();
+        InetSocketAddress a = server.getAddress();
+        log.info("metrics and health on http://{}:{}/metrics, /health, /ready", a.getHostString(), a.getPort());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    static ObjectNode healthJson(PoolHealth h) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("status", h.healthy() ? "ok" : "unhealthy");
+        n.put("uptime", h.uptimeSeconds());
+        n.put("block_height", h.blockHeight());
+        n.put("template_age", h.templateAgeSeconds());
+        n.put("node_up", h.nodeUp());
+        n.put("current_node", h.currentNode());
+        h.nodes().forEach(n.putArray("nodes")::add);
+        n.put("connected_miners", h.connectedMiners());
+        n.put("connections", h.connections());
+        return n;
+    }
+
+    private static void reply(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        try (ex) {
+            if (!ex.getRequestMethod().equals("GET")) {
+                ex.sendResponseHeaders(405, -1);
+                return;
+            }
+            ex.getResponseHeaders().set("Content-Type", type);
+            ex.sendResponseHeaders(status, body.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

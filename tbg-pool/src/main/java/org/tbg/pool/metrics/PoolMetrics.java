@@ -1,0 +1,58 @@
+package org.tbg.pool.metrics;
+
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.function.Supplier;
+import org.tbg.pool.PoolHealth;
+import org.tbg.pool.PoolStats;
+
+/**
+ * The engine's Prometheus metrics, under the {@code ckpool_*} names the runbooks, dashboards and
+ * alerts use (spec/metrics.md). Every value is read from {@link PoolStats} or the health view at
+ * scrape time, so the share path only bumps its counters.
+ */
+public final class PoolMetrics {
+    private PoolMetrics() {}
+
+    public static void register(PrometheusRegistry registry, PoolStats stats, Supplier<PoolHealth> health) {
+        registry.register(stats.shareProcessing());
+        GaugeWithCallback.builder().name("ckpool_connected_miners")
+                .help("Connections with at least one authorized worker")
+                .callback(c -> c.call(Math.max(0, stats.authorizedConnections().get()))).register(registry);
+        GaugeWithCallback.builder().name("ckpool_connections")
+                .help("Open stratum TCP connections")
+                .callback(c -> c.call(Math.max(0, stats.connections().get()))).register(registry);
+        GaugeWithCallback.builder().name("ckpool_block_height")
+                .help("Height of the block the pool's current work builds")
+                .callback(c -> c.call(health.get().blockHeight())).register(registry);
+        GaugeWithCallback.builder().name("ckpool_bitcoin_connected")
+                .help("1 when at least one Bitcoin node answers")
+                .callback(c -> c.call(health.get().nodeUp() ? 1 : 0)).register(registry);
+        GaugeWithCallback.builder().name("ckpool_template_age_seconds")
+                .help("Seconds since the current block template was fetched")
+                .callback(c -> c.call(health.get().templateAgeSeconds())).register(registry);
+        GaugeWithCallback.builder().name("ckpool_uptime_seconds")
+                .help("Seconds since the pool started")
+                .callback(c -> c.call(health.get().uptimeSeconds())).register(registry);
+        CounterWithCallback.builder().name("ckpool_shares_valid_total")
+                .help("Accepted shares")
+                .callback(c -> c.call(stats.sharesAccepted())).register(registry);
+        CounterWithCallback.builder().name("ckpool_shares_invalid_total")
+                .help("Rejected shares by reason")
+                .labelNames("reason")
+                .callback(c -> stats.rejectsByReason().forEach((reason, n) -> c.call(n, reason))).register(registry);
+        CounterWithCallback.builder().name("ckpool_shares_stale_total")
+                .help("Shares for a job of a previous block")
+                .callback(c -> c.call(stats.sharesStale())).register(registry);
+        CounterWithCallback.builder().name("ckpool_total_diff_accepted_total")
+                .help("Sum of the target difficulty of accepted shares (hashrate = rate x 2^32)")
+                .callback(c -> c.call(stats.acceptedDifficultySum())).register(registry);
+        CounterWithCallback.builder().name("ckpool_blocks_found_total")
+                .help("Shares that met the network target")
+                .callback(c -> c.call(stats.blocksFound())).register(registry);
+        CounterWithCallback.builder().name("ckpool_blocks_rejected_total")
+                .help("Found blocks no node accepted")
+                .callback(c -> c.call(stats.blocksRejected())).register(registry);
+    }
+}
