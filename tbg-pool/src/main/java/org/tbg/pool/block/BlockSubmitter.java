@@ -63,8 +63,9 @@ public final class BlockSubmitter implements AutoCloseable {
         }
         List<CompletableFuture<String>> perNode = new ArrayList<>();
         CompletableFuture<String> first = new CompletableFuture<>();
+        AtomicBoolean answered = new AtomicBoolean();
         for (JsonRpcClient client : nodes.clients()) {
-            CompletableFuture<String> f = CompletableFuture.supplyAsync(() -> submitTo(client, b), executor);
+            CompletableFuture<String> f = CompletableFuture.supplyAsync(() -> submitTo(client, b, answered), executor);
             f.thenAccept(r -> {
                 if (r.equals("accepted")) {
                     first.complete(r);
@@ -92,8 +93,11 @@ public final class BlockSubmitter implements AutoCloseable {
         return outcome;
     }
 
-    /** One node, until it answers definitively. */
-    private String submitTo(JsonRpcClient client, FoundBlock b) {
+    /**
+     * One node, until it answers definitively; an unreachable node is retried only until some
+     * node has answered (it will hear of the block from its peers) or the chain has moved on.
+     */
+    private String submitTo(JsonRpcClient client, FoundBlock b, AtomicBoolean answered) {
         long start = System.currentTimeMillis();
         long backoff = FIRST_RETRY_MILLIS;
         AtomicBoolean loggedDown = new AtomicBoolean();
@@ -104,16 +108,18 @@ public final class BlockSubmitter implements AutoCloseable {
                 if (verdict.equals("inconclusive")) {
                     verdict = confirm(client, b);
                 }
+                answered.set(true);
                 log.info("submitblock {} to {}: {}", b.hash(), client.endpoint(), verdict);
                 return verdict;
             } catch (RpcErrorException e) {
+                answered.set(true);
                 log.info("submitblock {} to {}: error {}", b.hash(), client.endpoint(), e.getMessage());
                 return "rejected:" + e.getMessage();
             } catch (RpcException e) {
                 if (loggedDown.compareAndSet(false, true)) {
                     log.warn("submitblock {} to {} failed ({}): retrying", b.hash(), client.endpoint(), e.getMessage());
                 }
-                if (System.currentTimeMillis() - start > GIVE_UP_MILLIS || chainMovedPast(b)) {
+                if (answered.get() || System.currentTimeMillis() - start > GIVE_UP_MILLIS || chainMovedPast(b)) {
                     return "error";
                 }
                 sleep(backoff);

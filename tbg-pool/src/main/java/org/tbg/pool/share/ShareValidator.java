@@ -83,7 +83,8 @@ public final class ShareValidator {
             int bits = Integer.parseUnsignedInt(versionHex, 16);
             int mask = s.versionMask();
             if ((bits & ~mask) != 0) {
-                return ShareResult.reject(StratumError.OTHER, "Invalid version bits: outside the negotiated mask", worker, job, 0, targetDiff);
+                return stale ? stale(worker, job, 0, targetDiff, null)
+                        : ShareResult.reject(StratumError.OTHER, "Invalid version bits: outside the negotiated mask", worker, job, 0, targetDiff);
             }
             version = (version & ~mask) | (bits & mask);
         }
@@ -91,7 +92,8 @@ public final class ShareValidator {
         // 5. ntime window (unsigned: ntime is a uint32)
         long ntime = Long.parseLong(ntimeHex, 16);
         if (ntime < job.minTime() || ntime > (job.ntime() & 0xffffffffL) + MAX_NTIME_ROLL_SECONDS) {
-            return ShareResult.reject(StratumError.OTHER, "Ntime out of range", worker, job, 0, targetDiff);
+            return stale ? stale(worker, job, 0, targetDiff, null)
+                    : ShareResult.reject(StratumError.OTHER, "Ntime out of range", worker, job, 0, targetDiff);
         }
         int nonce = Integer.parseUnsignedInt(nonceHex, 16);
 
@@ -100,21 +102,22 @@ public final class ShareValidator {
         CoinbaseWork cb = job.coinbaseFor(s.payoutKey());
         byte[] hash = hasher.hash(job, cb, s.extranonce1(), en2, (int) ntime, nonce, version);
         double shareDiff = Difficulty.ofHash(hash);
-
-        // 6. duplicate (judged on the hash: same fields, same header)
-        long key = firstEightBytes(hash);
-        if (!s.submitted().add(key)) {
-            return ShareResult.reject(StratumError.DUPLICATE, StratumError.DUPLICATE.text(), worker, job, shareDiff, targetDiff);
-        }
-
-        // 8. a block, whatever the share difficulty and even on a stale job
         FoundBlock block = null;
         if (job.networkTarget().isMetBy(hash)) {
             block = FoundBlock.assemble(job, cb, s.extranonce1(), Hex.decode(en2), hasher.headerCopy(), hash.clone(), worker, shareDiff);
         }
+
+        // 3 (continued). a stale job is answered as such, but a block on it is still submitted
         if (stale) {
-            return new ShareResult(StratumError.JOB_NOT_FOUND, "Stale", worker, job, shareDiff, targetDiff, block);
+            return stale(worker, job, shareDiff, targetDiff, block);
         }
+
+        // 6. duplicate (judged on the hash: same fields, same header)
+        if (!s.submitted().add(firstEightBytes(hash))) {
+            return ShareResult.reject(StratumError.DUPLICATE, StratumError.DUPLICATE.text(), worker, job, shareDiff, targetDiff);
+        }
+
+        // 8. a block, whatever the share difficulty
         if (block != null) {
             return new ShareResult(null, null, worker, job, shareDiff, targetDiff, block);
         }
@@ -124,6 +127,10 @@ public final class ShareValidator {
             return ShareResult.reject(StratumError.LOW_DIFFICULTY, StratumError.LOW_DIFFICULTY.text(), worker, job, shareDiff, targetDiff);
         }
         return new ShareResult(null, null, worker, job, shareDiff, targetDiff, null);
+    }
+
+    private static ShareResult stale(Worker w, Job job, double shareDiff, double targetDiff, FoundBlock block) {
+        return new ShareResult(StratumError.JOB_NOT_FOUND, "Stale", w, job, shareDiff, targetDiff, block);
     }
 
     private static long firstEightBytes(byte[] h) {
