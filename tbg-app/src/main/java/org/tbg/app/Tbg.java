@@ -1,20 +1,22 @@
 package org.tbg.app;
 
+import org.tbg.app.cli.DemoCommand;
+import org.tbg.app.cli.LoadtestCommand;
 import org.tbg.app.cli.MinerCommand;
 import org.tbg.app.cli.PoolCommand;
 import org.tbg.app.cli.TbgVersion;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code tbg} command line. Exit codes: 0 done, 1 failure, 2 bad usage or bad config. */
 @Command(name = "tbg",
         mixinStandardHelpOptions = true,
         versionProvider = TbgVersion.class,
         description = "TheBitcoinGame mining service: a Stratum V1 solo pool and its tools.",
-        subcommands = {PoolCommand.class, MinerCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PoolCommand.class, MinerCommand.class, DemoCommand.class, LoadtestCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "The ./tbg launcher also knows: build, test, demo."})
 public final class Tbg implements Runnable {
 
@@ -23,7 +25,7 @@ public final class Tbg implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: pool, miner or help");
+        throw new ParameterException(spec.commandLine(), "Missing command: pool, miner, demo, loadtest or help");
     }
 
     public static CommandLine commandLine() {

@@ -1,6 +1,7 @@
 package org.tbg.app.cli;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,16 +9,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.net.InetSocketAddress;
-import org.tbg.app.http.StatusServer;
-import org.tbg.pool.metrics.PoolMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tbg.app.config.ConfigException;
 import org.tbg.app.config.ConfigLoader;
 import org.tbg.app.config.LoadedConfig;
+import org.tbg.app.http.StatusServer;
 import org.tbg.pool.Pool;
 import org.tbg.pool.PoolSettings;
 import picocli.CommandLine.Command;
@@ -105,7 +102,7 @@ public final class PoolCommand implements Callable<Integer> {
         try {
             pool.start();
             if (metricsPort > 0) {
-                status.set(statusServer(pool, metricsPort));
+                status.set(StatusServer.forPool(pool, new InetSocketAddress(metricsPort)));
             }
         } catch (Exception e) {
             log.debug("pool start failed", e);
@@ -115,14 +112,5 @@ public final class PoolCommand implements Callable<Integer> {
         }
         closed.await();
         return 0;
-    }
-
-    private static StatusServer statusServer(Pool pool, int port) throws IOException {
-        PrometheusRegistry registry = new PrometheusRegistry();
-        JvmMetrics.builder().register(registry);
-        PoolMetrics.register(registry, pool.stats(), pool::health);
-        StatusServer server = new StatusServer(new InetSocketAddress(port), registry, pool::health, pool::ready);
-        server.start();
-        return server;
     }
 }

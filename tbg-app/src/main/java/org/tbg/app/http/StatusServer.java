@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tbg.pool.Pool;
 import org.tbg.pool.PoolHealth;
+import org.tbg.pool.metrics.PoolMetrics;
 
 /**
  * The operator's HTTP port ({@code metrics_port}): {@code /metrics} (Prometheus text format),
@@ -54,6 +57,16 @@ public final class StatusServer implements AutoCloseable {
             boolean ok = ready.getAsBoolean();
             reply(ex, ok ? 200 : 503, "text/plain; charset=utf-8", (ok ? "ready\n" : "not ready\n").getBytes(StandardCharsets.UTF_8));
         });
+    }
+
+    /** The status server of a running pool: pool and JVM/process metrics, health from the pool. */
+    public static StatusServer forPool(Pool pool, InetSocketAddress address) throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        JvmMetrics.builder().register(registry);
+        PoolMetrics.register(registry, pool.stats(), pool::health);
+        StatusServer server = new StatusServer(address, registry, pool::health, pool::ready);
+        server.start();
+        return server;
     }
 
     public void start() {
