@@ -1,6 +1,7 @@
 package org.tbg.app;
 
 import org.tbg.app.cli.DemoCommand;
+import org.tbg.app.cli.DevnetCommand;
 import org.tbg.app.cli.LoadtestCommand;
 import org.tbg.app.cli.MinerCommand;
 import org.tbg.app.cli.PoolCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = TbgVersion.class,
         description = "TheBitcoinGame mining service: a Stratum V1 solo pool and its tools.",
-        subcommands = {PoolCommand.class, MinerCommand.class, DemoCommand.class, LoadtestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PoolCommand.class, MinerCommand.class, DevnetCommand.class, DemoCommand.class, LoadtestCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "The ./tbg launcher also knows: build, test, demo."})
 public final class Tbg implements Runnable {
 
@@ -25,7 +26,7 @@ public final class Tbg implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: pool, miner, demo, loadtest or help");
+        throw new ParameterException(spec.commandLine(), "Missing command: pool, miner, devnet, demo, loadtest or help");
     }
 
     public static CommandLine commandLine() {

@@ -30,7 +30,7 @@ import org.tbg.bitcoin.rpc.RpcException;
  *
  * <p>Thread-safe; process control methods are serialized.
  */
-public final class BcoinNode implements AutoCloseable {
+public final class BcoinNode implements TestNode {
     public static final String DIR_PROPERTY = "tbg.bcoin.dir";
     public static final String DIR_ENV = "TBG_BCOIN_DIR";
     /** bcoin answers in about 5 s; a loaded CI machine gets six times that. */
@@ -95,11 +95,13 @@ public final class BcoinNode implements AutoCloseable {
         return path;
     }
 
+    @Override
     public NodeEndpoint endpoint() {
         return endpoint;
     }
 
     /** A client for this node; it keeps working across {@link #restart()} (same port and key). */
+    @Override
     public JsonRpcClient rpc() {
         return rpc;
     }
@@ -157,6 +159,12 @@ public final class BcoinNode implements AutoCloseable {
     /** SIGCONT after {@link #pause()}. */
     public synchronized void resume() {
         signal("CONT");
+    }
+
+    /** bcoin's regtest format; anyone can spend it (see {@link BcoinChain#ANYONE_CAN_SPEND_ADDRESS}). */
+    @Override
+    public String generateAddress() {
+        return BcoinChain.ANYONE_CAN_SPEND_ADDRESS;
     }
 
     @Override

@@ -70,6 +70,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--mempool", defaultValue = "200", description = "Synthetic transactions in each block's template. Default: ${DEFAULT-VALUE}.")
     int mempool;
 
+    @Option(names = "--max-clients", defaultValue = "10000", description = "Connection cap of the demo pool. Default: ${DEFAULT-VALUE}.")
+    int maxClients;
+
     @Option(names = "--exit-after-blocks", defaultValue = "0", description = "Stop after this many accepted blocks (0 = run until Ctrl-C).")
     int exitAfterBlocks;
 
@@ -85,8 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logging.apply();
-        if (blockTime <= 0 || threads < 0 || mempool < 0 || port < 0 || metricsPort < 0) {
-            spec.commandLine().getErr().println("tbg demo: --block-time must be > 0; --threads, --mempool and ports must be >= 0");
+        if (blockTime <= 0 || threads < 0 || mempool < 0 || port < 0 || metricsPort < 0 || maxClients < 1) {
+            spec.commandLine().getErr().println("tbg demo: --block-time must be > 0, --max-clients >= 1; --threads, --mempool and ports must be >= 0");
             return 2;
         }
         double perThread = HashrateProbe.measure(PROBE_MILLIS);
@@ -167,7 +170,7 @@ public final class DemoCommand implements Callable<Integer> {
     private PoolSettings settings(Devnet devnet, double shareDiff) {
         return new PoolSettings(List.of(devnet.endpoint()), demoAddress("pool"), "/TBG-demo/",
                 Duration.ofMillis(100), null, Duration.ofSeconds(30), List.of(new InetSocketAddress(bind, port)),
-                shareDiff / 1000, shareDiff, 0, 4, 8, 0x1fffe000, 10_000, 0, logDir, "demo", "demo", 4096,
+                shareDiff / 1000, shareDiff, 0, 4, 8, 0x1fffe000, maxClients, 0, logDir, "demo", "demo", 4096,
                 Duration.ofSeconds(60), Duration.ofSeconds(5));
     }
 

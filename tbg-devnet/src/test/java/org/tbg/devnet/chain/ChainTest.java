@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.bitcoinj.core.Context;
@@ -335,7 +336,7 @@ class ChainTest {
 
     private static byte[] filled(int n, int value) {
         byte[] b = new byte[n];
-        java.util.Arrays.fill(b, (byte) value);
+        Arrays.fill(b, (byte) value);
         return b;
     }
 }

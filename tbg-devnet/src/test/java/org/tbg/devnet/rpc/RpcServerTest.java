@@ -2,12 +2,14 @@ package org.tbg.devnet.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.bitcoinj.core.Context;
@@ -132,7 +134,7 @@ class RpcServerTest {
         assertThat(info.blocks()).isEqualTo(devnet.chain().height());
         assertThat(info.bestBlockHash()).isEqualTo(devnet.chain().tip().hashHex());
         // Regtest's difficulty as Core reports it for bits 207fffff.
-        assertThat(info.difficulty()).isCloseTo(4.656542373906925e-10, org.assertj.core.data.Offset.offset(1e-24));
+        assertThat(info.difficulty()).isCloseTo(4.656542373906925e-10, offset(1e-24));
     }
 
     @Test
@@ -152,7 +154,7 @@ class RpcServerTest {
         JsonNode result = client.call("submitblock", Hex.encode(block));
 
         assertThat(result.isNull()).as("submitblock answered %s", result).isTrue();
-        String hash = Hex.encode(Bytes.reversed(BlockHeader.parse(java.util.Arrays.copyOf(block, 80)).hash()));
+        String hash = Hex.encode(Bytes.reversed(BlockHeader.parse(Arrays.copyOf(block, 80)).hash()));
         assertThat(node.bestBlockHash()).isEqualTo(hash);
         assertThat(node.blockHash(t.height())).isEqualTo(hash);
         assertThat(node.blockCount()).isGreaterThanOrEqualTo(t.height());
@@ -325,7 +327,7 @@ class RpcServerTest {
                 .tag("rpc-test".getBytes(StandardCharsets.US_ASCII))
                 .extranonceLengths(4, 4)
                 .addOutput(new TxOut(t.coinbaseValue(), TestBlockBuilder.PAYOUT))
-                .witnessCommitment(java.util.Arrays.copyOfRange(t.defaultWitnessCommitment(), 6, 38))
+                .witnessCommitment(Arrays.copyOfRange(t.defaultWitnessCommitment(), 6, 38))
                 .build();
         byte[] en1 = new byte[4];
         byte[] en2 = new byte[4];
@@ -344,7 +346,7 @@ class RpcServerTest {
 
     /** The block with its header's nonce changed until the header meets its own bits. */
     private static byte[] regrind(byte[] block) {
-        BlockHeader h = BlockHeader.parse(java.util.Arrays.copyOf(block, 80));
+        BlockHeader h = BlockHeader.parse(Arrays.copyOf(block, 80));
         Target target = Target.fromBits(Integer.toUnsignedLong(h.bits()));
         for (int nonce = 0; ; nonce++) {
             BlockHeader c = new BlockHeader(h.version(), h.prevHash(), h.merkleRoot(), h.time(), h.bits(), nonce);

@@ -13,7 +13,7 @@ import org.tbg.pool.PoolStats;
 import org.tbg.stratum.miner.CpuMiner;
 import org.tbg.stratum.miner.MinerOptions;
 import org.tbg.stratum.miner.MinerStats;
-import org.tbg.testkit.BcoinNode;
+import org.tbg.testkit.TestNode;
 
 /** A pool started on loopback against given nodes, plus helpers to mine through it. */
 public final class PoolHarness implements AutoCloseable {
@@ -25,7 +25,7 @@ public final class PoolHarness implements AutoCloseable {
         this.logDir = logDir;
     }
 
-    public static PoolHarness start(BcoinNode node) throws Exception {
+    public static PoolHarness start(TestNode node) throws Exception {
         Path dir = Files.createTempDirectory("tbg-it-pool");
         return start(new TestSettings(List.of(node.endpoint()), dir));
     }
