@@ -17,6 +17,7 @@ import org.tbg.bitcoin.zmq.HashBlockListener;
 import org.tbg.pool.block.BlockJournal;
 import org.tbg.pool.block.BlockSubmitter;
 import org.tbg.pool.block.SubmitOutcome;
+import org.tbg.pool.event.PoolEventListener;
 import org.tbg.pool.node.PayoutResolver;
 import org.tbg.pool.node.TemplateUpdater;
 import org.tbg.pool.server.SessionRegistry;
@@ -24,6 +25,9 @@ import org.tbg.pool.server.StratumContext;
 import org.tbg.pool.server.StratumServer;
 import org.tbg.pool.session.ExtranonceAllocator;
 import org.tbg.pool.share.ShareValidator;
+import org.tbg.pool.stats.BestDifficultyStore;
+import org.tbg.pool.stats.BestDifficultyTracker;
+import org.tbg.pool.stats.MinerHashrates;
 import org.tbg.pool.work.Job;
 import org.tbg.pool.work.JobFactory;
 import org.tbg.pool.work.WorkManager;
@@ -51,6 +55,10 @@ public final class Pool implements AutoCloseable {
     private StratumServer server;
     private List<InetSocketAddress> boundAddresses = List.of();
     private long startedMillis;
+    private volatile PoolEventListener events = PoolEventListener.NONE;
+    private MinerHashrates hashrates;
+    private BestDifficultyTracker bests;
+    private BestDifficultyStore bestsStore;
     private volatile boolean accepting;
 
     public Pool(PoolSettings settings) {
@@ -67,10 +75,18 @@ public final class Pool implements AutoCloseable {
         JobFactory jobs = new JobFactory(settings.nonce1Length(), settings.nonce2Length(), settings.donationPercent());
         submitter = new BlockSubmitter(nodes, new BlockJournal(settings.logDir()), this::onBlockOutcome);
         byte[] tag = settings.poolSignature().getBytes(StandardCharsets.UTF_8);
+        hashrates = new MinerHashrates(startedMillis);
+        bests = new BestDifficultyTracker();
+        bestsStore = BestDifficultyStore.open(settings.logDir(), bests);
         StratumContext ctx = new StratumContext(settings, work,
                 new ShareValidator(work, settings.nonce2Length()), new ExtranonceAllocator(settings.nonce1Length()),
-                payouts, submitter, sessions, stats, tag);
+                payouts, submitter, sessions, stats, tag, hashrates, bests, events);
         work.addListener(sessions);
+        work.addListener(job -> {
+            if (job.cleanJobs()) {
+                events.newNetworkBlock(job);
+            }
+        });
 
         updater = new TemplateUpdater(node, jobs, work, settings.blockPoll(), settings.updateInterval(),
                 chain -> onChainKnown(chain, payouts, jobs));
@@ -111,8 +127,24 @@ public final class Pool implements AutoCloseable {
         } else {
             stats.blockRejected();
         }
+        events.blockFound(o);
         // A block moves the tip: look for the next template now rather than at the next poll.
         updater.poke();
+    }
+
+    /** Where the engine reports every fact (the event pipeline); set before {@link #start()}. */
+    public void eventListener(PoolEventListener listener) {
+        this.events = listener;
+    }
+
+    /** Hashrate per worker and per user (for {@code hashrate_update} events and status). */
+    public MinerHashrates hashrates() {
+        return hashrates;
+    }
+
+    /** Best share difficulty records per worker and user. */
+    public BestDifficultyTracker bests() {
+        return bests;
     }
 
     /** The addresses actually bound (useful with port 0). */
@@ -170,6 +202,9 @@ public final class Pool implements AutoCloseable {
         }
         if (submitter != null) {
             submitter.close();
+        }
+        if (bestsStore != null) {
+            bestsStore.close(); // after the server: the last shares' records are in the final save
         }
         if (nodes != null) {
             nodes.close();

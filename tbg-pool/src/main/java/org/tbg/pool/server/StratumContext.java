@@ -3,9 +3,12 @@ package org.tbg.pool.server;
 import org.tbg.pool.PoolSettings;
 import org.tbg.pool.PoolStats;
 import org.tbg.pool.block.BlockSubmitter;
+import org.tbg.pool.event.PoolEventListener;
 import org.tbg.pool.node.PayoutResolver;
 import org.tbg.pool.session.ExtranonceAllocator;
 import org.tbg.pool.share.ShareValidator;
+import org.tbg.pool.stats.BestDifficultyTracker;
+import org.tbg.pool.stats.MinerHashrates;
 import org.tbg.pool.work.WorkManager;
 
 /**
@@ -15,5 +18,6 @@ import org.tbg.pool.work.WorkManager;
  */
 public record StratumContext(PoolSettings settings, WorkManager work, ShareValidator validator,
                              ExtranonceAllocator extranonces, PayoutResolver payouts, BlockSubmitter blocks,
-                             SessionRegistry sessions, PoolStats stats, byte[] poolTag) {
+                             SessionRegistry sessions, PoolStats stats, byte[] poolTag,
+                             MinerHashrates hashrates, BestDifficultyTracker bests, PoolEventListener events) {
 }

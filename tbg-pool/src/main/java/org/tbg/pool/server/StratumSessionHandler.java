@@ -11,6 +11,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,9 @@ import org.tbg.pool.session.Session;
 import org.tbg.pool.session.Worker;
 import org.tbg.pool.session.WorkerName;
 import org.tbg.pool.share.ShareResult;
+import org.tbg.pool.stats.RecordBreak;
+import org.tbg.pool.stats.RecordHolder;
+import org.tbg.pool.stats.RecordScope;
 import org.tbg.pool.work.CoinbaseWork;
 import org.tbg.pool.work.Job;
 import org.tbg.stratum.codec.StratumJson;
@@ -47,6 +51,8 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
     private ChannelHandlerContext ctx;
     private Session session;
     private boolean sentFirstJob;
+    /** Why the connection ended, for the disconnect event: clean, timeout, error, kicked or pool_shutdown. */
+    private String closeReason = "clean";
 
     public StratumSessionHandler(StratumContext pool) {
         this.pool = pool;
@@ -71,7 +77,7 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         ctx.executor().schedule(() -> {
             if (!session.authorized() && ctx.channel().isActive()) {
                 log.info("closing connection {} from {}: not authorized within {} s", session.id(), ip, timeout / 1000);
-                ctx.close();
+                close("timeout");
             }
         }, timeout, TimeUnit.MILLISECONDS);
     }
@@ -85,6 +91,7 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         }
         if (session.authorized()) {
             pool.stats().authorizedConnections().decrementAndGet();
+            pool.events().minerDisconnected(session, closeReason);
             log.info("miner {} disconnected from {} after {} s: {} accepted, {} rejected",
                     firstWorkerName(), session.remoteIp(), (System.currentTimeMillis() - session.connectedMillis()) / 1000,
                     session.sharesAccepted(), session.sharesRejected());
@@ -98,10 +105,10 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
                     pool.settings().maxLineBytes());
             sendAndClose(StratumJson.error("null", StratumError.OTHER, "Line too long"));
         } else if (cause instanceof IOException) {
-            ctx.close(); // the peer went away; nothing to tell anyone
+            close("error"); // the peer went away; nothing to tell anyone
         } else {
             log.error("closing connection {} from {} after an internal error", session.id(), session.remoteIp(), cause);
-            ctx.close();
+            close("error");
         }
     }
 
@@ -182,6 +189,7 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
             if (first) {
                 pool.stats().authorizedConnections().incrementAndGet();
             }
+            pool.events().minerConnected(session, session.worker(username));
             log.info("miner {} authorized from {} ({}, {}) agent '{}'", name.fullName(), session.remoteIp(),
                     payout.type().label(), session.extranonce1Hex(), session.userAgent());
             send(StratumJson.result(req.rawId(), true));
@@ -317,11 +325,32 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
             send(StratumJson.reject(req.rawId(), r.error(), r.reason()));
         }
         pool.stats().shareProcessed(System.nanoTime() - started);
+        pool.events().shareSubmitted(session, req.stringParam(0), req.stringParam(1), r);
+        if (r.accepted()) {
+            recordShare(r, now);
+        }
         if (!r.accepted()) {
             if (log.isDebugEnabled()) {
                 log.debug("share rejected from {} ({}): {}", session.remoteIp(), req.stringParam(0), r.reason());
             }
             onReject(now);
+        }
+    }
+
+    /** Hashrate from the difficulty the share was asked at; records from the difficulty it reached. */
+    private void recordShare(ShareResult r, long now) {
+        WorkerName name = r.worker().name();
+        pool.hashrates().record(name, r.targetDiff(), now);
+        List<RecordBreak> broken = pool.bests().onShare(session.bests(), name, r.shareDiff(), now);
+        if (broken.isEmpty()) {
+            return;
+        }
+        String hash = Hex.encode(Bytes.reversed(r.hash()));
+        for (RecordBreak b : broken) {
+            if (b.scope() == RecordScope.ALL_TIME && b.holder() == RecordHolder.WORKER) {
+                log.info("miner {} set an all-time best difficulty {} (was {})", name.fullName(), b.newBest(), b.previousBest());
+            }
+            pool.events().bestDifficulty(session, r.worker(), b, hash);
         }
     }
 
@@ -335,7 +364,7 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
             }
             case 3 -> {
                 log.info("closing miner {} from {}: only rejects for 180 s", firstWorkerName(), session.remoteIp());
-                ctx.close();
+                close("kicked");
             }
             default -> { }
         }
@@ -352,7 +381,10 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
 
     void requestReconnect() {
         if (ctx != null) {
-            ctx.executor().execute(() -> send(StratumJson.reconnect(null, null, null)));
+            ctx.executor().execute(() -> {
+                closeReason = "pool_shutdown";
+                send(StratumJson.reconnect(null, null, null));
+            });
         }
     }
 
@@ -370,7 +402,7 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         if (!ctx.channel().isWritable()) {
             // The miner is not reading; work piling up in its buffer would only grow our memory.
             log.info("closing miner {} from {}: not reading its work", firstWorkerName(), session.remoteIp());
-            ctx.close();
+            close("kicked");
             return;
         }
         boolean clean = job.cleanJobs() || forceClean || !sentFirstJob;
@@ -389,8 +421,15 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         ctx.writeAndFlush(Unpooled.wrappedBuffer(line), ctx.voidPromise());
     }
 
+    /** After a protocol error: the reply goes out, then the connection closes. */
     private void sendAndClose(byte[] line) {
+        closeReason = "error";
         ctx.writeAndFlush(Unpooled.wrappedBuffer(line)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void close(String reason) {
+        closeReason = reason;
+        ctx.close();
     }
 
     private String firstWorkerName() {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tbg.bitcoin.encoding.Hex;
 import org.tbg.pool.share.SubmittedShares;
+import org.tbg.pool.stats.SessionBests;
 import org.tbg.pool.work.PayoutKey;
 
 /**
@@ -24,6 +25,7 @@ public final class Session {
         }
     };
     private final SubmittedShares submitted = new SubmittedShares();
+    private final SessionBests bests = new SessionBests();
 
     private String extranonce1Hex;
     private byte[] extranonce1;
@@ -128,6 +130,9 @@ public final class Session {
     public String lastJobId() { return lastJobId; }
 
     public SubmittedShares submitted() { return submitted; }
+
+    /** This connection's best shares (the "session" scope of personal records). */
+    public SessionBests bests() { return bests; }
 
     public void accepted(long nowMillis) {
         sharesAccepted++;

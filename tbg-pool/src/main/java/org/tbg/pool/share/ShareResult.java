@@ -15,9 +15,11 @@ import org.tbg.stratum.message.StratumError;
  * @param shareDiff  difficulty the hash achieved (0 when not computed)
  * @param targetDiff difficulty the job was issued at for this session (0 when not known)
  * @param block      the block to submit when the hash met the network target (even if the share was stale), else null
+ * @param hash       the share's header hash (internal order) when computed, else null; it is the
+ *                   validating thread's reused buffer: read it before the next share on that thread
  */
 public record ShareResult(StratumError error, String reason, Worker worker, Job job, double shareDiff,
-                          double targetDiff, FoundBlock block) {
+                          double targetDiff, FoundBlock block, byte[] hash) {
 
     public boolean accepted() {
         return error == null;
@@ -25,10 +27,10 @@ public record ShareResult(StratumError error, String reason, Worker worker, Job 
 
     /** Refused before validation (not subscribed, not authorized): the error's own text is the reason. */
     public static ShareResult refused(StratumError e) {
-        return new ShareResult(e, e.text(), null, null, 0, 0, null);
+        return new ShareResult(e, e.text(), null, null, 0, 0, null, null);
     }
 
     static ShareResult reject(StratumError e, String reason, Worker w, Job j, double shareDiff, double targetDiff) {
-        return new ShareResult(e, reason, w, j, shareDiff, targetDiff, null);
+        return new ShareResult(e, reason, w, j, shareDiff, targetDiff, null, null);
     }
 }

@@ -119,18 +119,18 @@ public final class ShareValidator {
 
         // 8. a block, whatever the share difficulty
         if (block != null) {
-            return new ShareResult(null, null, worker, job, shareDiff, targetDiff, block);
+            return new ShareResult(null, null, worker, job, shareDiff, targetDiff, block, hash);
         }
 
         // 9. difficulty
         if (shareDiff < targetDiff) {
             return ShareResult.reject(StratumError.LOW_DIFFICULTY, StratumError.LOW_DIFFICULTY.text(), worker, job, shareDiff, targetDiff);
         }
-        return new ShareResult(null, null, worker, job, shareDiff, targetDiff, null);
+        return new ShareResult(null, null, worker, job, shareDiff, targetDiff, null, hash);
     }
 
     private static ShareResult stale(Worker w, Job job, double shareDiff, double targetDiff, FoundBlock block) {
-        return new ShareResult(StratumError.JOB_NOT_FOUND, "Stale", w, job, shareDiff, targetDiff, block);
+        return new ShareResult(StratumError.JOB_NOT_FOUND, "Stale", w, job, shareDiff, targetDiff, block, null);
     }
 
     private static long firstEightBytes(byte[] h) {

@@ -69,6 +69,17 @@ public final class JobFactory {
     }
 
     /**
+     * The same work under a new id, for one connection whose difficulty just changed: shares for
+     * the old id stay judged at the old difficulty, the new id carries the new one at once instead
+     * of after the next template.
+     */
+    public Job reissue(Job job) {
+        String id = idPrefix + String.format("%08x", (int) sequence.incrementAndGet());
+        return new Job(id, job.template(), job.prevHashStratum(), job.merkleBranch(), job.merkleBranchHex(),
+                job.networkTarget(), false, System.currentTimeMillis(), job.recipe());
+    }
+
+    /**
      * The commitment computed from the template's wtxids, or null before segwit is active. When the
      * node offers its own ({@code default_witness_commitment}) and it differs, the node's is used and
      * the mismatch logged: the node is the authority on what it will accept.

@@ -21,7 +21,7 @@ public final class WorkManager {
     static final long JOB_RETENTION_MILLIS = 10 * 60 * 1000;
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    /** Jobs in publication order; written only by the publishing thread. */
+    /** Jobs in publication order; guarded by this (published by the template thread, reissued by event loops). */
     private final ArrayDeque<Job> order = new ArrayDeque<>();
     private final CopyOnWriteArrayList<JobListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Job current;
@@ -44,7 +44,13 @@ public final class WorkManager {
         return c != null && c != job && !java.util.Arrays.equals(c.prevHash(), job.prevHash());
     }
 
-    public void publish(Job job) {
+    /** Makes a reissued job findable by shares without announcing it to every connection. */
+    public synchronized void register(Job job) {
+        jobs.put(job.id(), job);
+        order.addLast(job);
+    }
+
+    public synchronized void publish(Job job) {
         Job previous = current;
         jobs.put(job.id(), job);
         order.addLast(job);
