@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project: unit tests (*Test, surefire) and integration tests (*IT, failsafe)
-# against a real bcoin regtest node, which scripts/install-bcoin.sh installs (once, then cached).
+# against a real bcoin regtest node and a real redis-server, which scripts/install-bcoin.sh and
+# scripts/install-redis.sh install (once, then cached).
 # Extra arguments go to Maven (e.g. -o, -pl tbg-pool -am). Exit status: non-zero on any failure.
 set -euo pipefail
 
@@ -46,10 +47,20 @@ if [[ ! -d $bcoin_dir ]]; then
   exit 1
 fi
 
-echo "== mvn verify (bcoin at $bcoin_dir) =="
+echo "== installing the redis test server (scripts/install-redis.sh) =="
+redis_log="$(mktemp)"
+trap 'rm -f "$install_log" "$redis_log"' EXIT
+bash scripts/install-redis.sh </dev/null | tee "$redis_log" || { echo "test.sh: scripts/install-redis.sh failed" >&2; exit 1; }
+redis_server="$(tail -n 1 "$redis_log")"
+if [[ ! -x $redis_server ]]; then
+  echo "test.sh: scripts/install-redis.sh did not end with the redis-server path (got: '$redis_server')" >&2
+  exit 1
+fi
+
+echo "== mvn verify (bcoin at $bcoin_dir, redis-server at $redis_server) =="
 rm -rf ./*/target/surefire-reports ./*/target/failsafe-reports
 status=0
-mvn -B -ntp verify -Dtbg.bcoin.dir="$bcoin_dir" -Dsurefire.printSummary=true "$@" || status=$?
+mvn -B -ntp verify -Dtbg.bcoin.dir="$bcoin_dir" -Dtbg.redis.server="$redis_server" -Dsurefire.printSummary=true "$@" || status=$?
 summary
 if (( status != 0 )); then
   echo "test.sh: FAILED (mvn exit $status)" >&2

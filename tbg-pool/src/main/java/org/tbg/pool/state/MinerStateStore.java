@@ -44,20 +44,8 @@ public interface MinerStateStore extends AutoCloseable {
     @Override
     void close();
 
-    /**
-     * The store for the {@code redis_url} setting: Redis-backed when set (connecting in the
-     * background), in memory only when null or blank.
-     * @throws IllegalArgumentException when the URL cannot be parsed
-     */
-    static MinerStateStore open(String redisUrl) {
-        if (redisUrl == null || redisUrl.isBlank()) {
-            return new InMemoryMinerStateStore();
-        }
-        return RedisMinerStateStore.start(RedisStateOptions.defaults(redisUrl));
-    }
-
     /** Guards the one argument rule both stores share. */
-    static void checkDifficulty(double difficulty) {
+    public static void checkDifficulty(double difficulty) {
         if (!(difficulty > 0) || Double.isInfinite(difficulty)) {
             throw new IllegalArgumentException("difficulty must be a finite positive number, got " + difficulty);
         }

@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Workers' last difficulties held in this process, each for a time to live and at most
  * {@code maxWorkers} of them. Thread-safe: a {@link ConcurrentHashMap} of immutable entries.
  */
-final class RememberedDifficulties {
+public final class RememberedDifficulties {
     /** How long a worker's difficulty is kept after its last change (spec/storage.md: 24 h). */
-    static final Duration TTL = Duration.ofHours(24);
+    public static final Duration TTL = Duration.ofHours(24);
     /** Bound on remembered workers: about 250 bytes each, so some 60 MB at most. */
-    static final int MAX_WORKERS = 250_000;
+    public static final int MAX_WORKERS = 250_000;
     /** When full, expired entries are swept at most this often by the caller that found it full. */
     private static final long FULL_SWEEP_INTERVAL_MILLIS = 60_000;
 
@@ -26,7 +26,7 @@ final class RememberedDifficulties {
     private final Clock clock;
     private final AtomicLong lastFullSweepMillis = new AtomicLong(Long.MIN_VALUE / 2);
 
-    RememberedDifficulties(Duration ttl, int maxWorkers, Clock clock) {
+    public RememberedDifficulties(Duration ttl, int maxWorkers, Clock clock) {
         this.ttlMillis = ttl.toMillis();
         this.maxWorkers = maxWorkers;
         this.clock = clock;
@@ -36,7 +36,7 @@ final class RememberedDifficulties {
      * Remembers {@code difficulty} for {@code worker} for the time to live from now.
      * @return false when the map is full of live entries and the worker was not in it (nothing kept)
      */
-    boolean put(String worker, double difficulty) {
+    public boolean put(String worker, double difficulty) {
         long now = clock.millis();
         if (entries.size() >= maxWorkers && !entries.containsKey(worker)) {
             long last = lastFullSweepMillis.get();
@@ -53,13 +53,13 @@ final class RememberedDifficulties {
     }
 
     /** Like {@link #put} but never replaces a value this process already holds (a newer local one wins). */
-    void putIfAbsent(String worker, double difficulty) {
+    public void putIfAbsent(String worker, double difficulty) {
         if (entries.size() < maxWorkers) {
             entries.putIfAbsent(worker, new Entry(difficulty, clock.millis() + ttlMillis));
         }
     }
 
-    OptionalDouble get(String worker) {
+    public OptionalDouble get(String worker) {
         Entry e = entries.get(worker);
         if (e == null) {
             return OptionalDouble.empty();
@@ -72,7 +72,7 @@ final class RememberedDifficulties {
     }
 
     /** Drops expired entries; returns how many. */
-    int sweep() {
+    public int sweep() {
         long now = clock.millis();
         int removed = 0;
         for (var it = entries.entrySet().iterator(); it.hasNext(); ) {
@@ -84,7 +84,7 @@ final class RememberedDifficulties {
         return removed;
     }
 
-    int size() {
+    public int size() {
         return entries.size();
     }
 }

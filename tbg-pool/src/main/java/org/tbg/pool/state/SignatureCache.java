@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
  * Thread-safe: event loops {@link #ask}; the store's threads {@link #apply} what Redis answered.
  * Entries are replaced never, only updated through volatile fields.
  */
-final class SignatureCache {
+public final class SignatureCache {
     private static final Logger log = LoggerFactory.getLogger(SignatureCache.class);
 
     /** One address. Thread rule: fields are volatile; {@code firstRead} is completed once. */
-    static final class Entry {
+    public static final class Entry {
         private volatile Optional<String> signature = Optional.empty();
         private volatile long lastAskedMillis;
         private volatile boolean loaded;
@@ -30,9 +30,9 @@ final class SignatureCache {
             this.lastAskedMillis = nowMillis;
         }
 
-        Optional<String> signature() { return signature; }
-        boolean loaded() { return loaded; }
-        CompletableFuture<Optional<String>> firstRead() { return firstRead; }
+        public Optional<String> signature() { return signature; }
+        public boolean loaded() { return loaded; }
+        public CompletableFuture<Optional<String>> firstRead() { return firstRead; }
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -40,13 +40,13 @@ final class SignatureCache {
     private final Consumer<String> onNewAddress;
 
     /** @param onNewAddress told of every address added, to read it (called on the asking thread; must not block) */
-    SignatureCache(int maxAddresses, Consumer<String> onNewAddress) {
+    public SignatureCache(int maxAddresses, Consumer<String> onNewAddress) {
         this.maxAddresses = maxAddresses;
         this.onNewAddress = onNewAddress;
     }
 
     /** The address's entry, marked as asked for now; a new one when unknown; null when the cache is full. */
-    Entry ask(String address, long nowMillis) {
+    public Entry ask(String address, long nowMillis) {
         Entry e = entries.get(address);
         if (e == null) {
             if (entries.size() >= maxAddresses) {
@@ -64,7 +64,7 @@ final class SignatureCache {
     }
 
     /** Takes what Redis holds for the address (null when no key); an invalid text counts as none. */
-    void apply(String address, String text) {
+    public void apply(String address, String text) {
         Entry e = entries.get(address);
         if (e == null) {
             return; // evicted while the read was under way
@@ -89,7 +89,7 @@ final class SignatureCache {
     }
 
     /** A read failed: keep what is known, but let whoever waits on the first read go on without it. */
-    void readFailed(String address) {
+    public void readFailed(String address) {
         Entry e = entries.get(address);
         if (e != null) {
             e.firstRead.complete(e.signature);
@@ -97,7 +97,7 @@ final class SignatureCache {
     }
 
     /** Drops addresses not asked for since {@code cutoffMillis}; returns how many. */
-    int evictAskedBefore(long cutoffMillis) {
+    public int evictAskedBefore(long cutoffMillis) {
         int removed = 0;
         for (var it = entries.values().iterator(); it.hasNext(); ) {
             if (it.next().lastAskedMillis < cutoffMillis) {
@@ -108,11 +108,11 @@ final class SignatureCache {
         return removed;
     }
 
-    List<String> addresses() {
+    public List<String> addresses() {
         return new ArrayList<>(entries.keySet());
     }
 
-    int size() {
+    public int size() {
         return entries.size();
     }
 }

@@ -57,12 +57,4 @@ class InMemoryMinerStateStoreTest {
         assertThat(store.lastDifficulty("w").toCompletableFuture().getNow(OptionalDouble.of(-1))).isEmpty();
     }
 
-    @Test
-    void openWithoutAUrlGivesTheInMemoryStore() {
-        try (MinerStateStore s = MinerStateStore.open(null); MinerStateStore t = MinerStateStore.open("  ")) {
-            assertThat(s).isInstanceOf(InMemoryMinerStateStore.class);
-            assertThat(t).isInstanceOf(InMemoryMinerStateStore.class);
-            assertThat(s.signatureFor(ADDRESS)).isEqualTo(Optional.empty());
-        }
-    }
 }

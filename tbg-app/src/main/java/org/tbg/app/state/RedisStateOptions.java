@@ -1,8 +1,9 @@
-package org.tbg.pool.state;
+package org.tbg.app.state;
 
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.Objects;
+import org.tbg.pool.state.RememberedDifficulties;
 
 /**
  * How {@link RedisMinerStateStore} talks to Redis. {@link #defaults} is what the pool runs with;

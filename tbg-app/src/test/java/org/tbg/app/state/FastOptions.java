@@ -1,6 +1,7 @@
-package org.tbg.pool.state;
+package org.tbg.app.state;
 
 import java.time.Duration;
+import org.tbg.pool.state.RememberedDifficulties;
 
 /** {@link RedisStateOptions} with intervals short enough for tests; TTL and bounds as in production. */
 final class FastOptions {

@@ -1,4 +1,4 @@
-package org.tbg.pool.state;
+package org.tbg.app.state;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
@@ -14,8 +14,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +41,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tbg.pool.state.CoinbaseSignature;
+import org.tbg.pool.state.InMemoryMinerStateStore;
+import org.tbg.pool.state.MinerStateStore;
+import org.tbg.pool.state.RememberedDifficulties;
+import org.tbg.pool.state.SignatureCache;
 
 /**
  * Miner state shared through Redis, answered from memory (see {@link MinerStateStore} for the contract).
@@ -133,6 +138,18 @@ public final class RedisMinerStateStore implements MinerStateStore {
     }
 
     /** A store for {@code options}; it connects in the background and answers from memory meanwhile. */
+    /**
+     * The store for the {@code redis_url} setting: Redis-backed when set (connecting in the
+     * background), in memory only when null or blank.
+     * @throws IllegalArgumentException when the URL cannot be parsed
+     */
+    public static MinerStateStore forUrl(String redisUrl) {
+        if (redisUrl == null || redisUrl.isBlank()) {
+            return new InMemoryMinerStateStore();
+        }
+        return start(RedisStateOptions.defaults(redisUrl));
+    }
+
     public static RedisMinerStateStore start(RedisStateOptions options) {
         return start(options, Clock.systemUTC());
     }

@@ -1,4 +1,4 @@
-package org.tbg.pool.state;
+package org.tbg.app.state;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.tbg.pool.state;
+package org.tbg.app.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.tbg.pool.state.InMemoryMinerStateStore;
+import org.tbg.pool.state.MinerStateStore;
+import org.tbg.pool.state.SignatureCache;
 
 /**
  * {@link RedisMinerStateStore} against a real redis-server ({@code -Dtbg.redis.server=PATH}). The

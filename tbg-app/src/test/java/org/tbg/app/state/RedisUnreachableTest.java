@@ -1,4 +1,4 @@
-package org.tbg.pool.state;
+package org.tbg.app.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +10,8 @@ import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.tbg.pool.state.InMemoryMinerStateStore;
+import org.tbg.pool.state.MinerStateStore;
 import org.tbg.testkit.Ports;
 
 /** The Redis store with nothing listening where Redis should be: it must behave like memory, at once. */
@@ -63,9 +65,17 @@ class RedisUnreachableTest {
 
     @Test
     void aMalformedUrlIsRefusedWithoutEchoingIt() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MinerStateStore.open("redis://:s3cret@"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RedisMinerStateStore.forUrl("redis://:s3cret@"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("redis_url")
                 .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void withoutAUrlTheStoreIsInMemory() {
+        try (MinerStateStore s = RedisMinerStateStore.forUrl(null); MinerStateStore t = RedisMinerStateStore.forUrl("  ")) {
+            assertThat(s).isInstanceOf(InMemoryMinerStateStore.class);
+            assertThat(t).isInstanceOf(InMemoryMinerStateStore.class);
+        }
     }
 }
