@@ -25,6 +25,8 @@ import org.tbg.pool.server.StratumContext;
 import org.tbg.pool.server.StratumServer;
 import org.tbg.pool.session.ExtranonceAllocator;
 import org.tbg.pool.share.ShareValidator;
+import org.tbg.pool.state.InMemoryMinerStateStore;
+import org.tbg.pool.state.MinerStateStore;
 import org.tbg.pool.stats.BestDifficultyStore;
 import org.tbg.pool.stats.BestDifficultyTracker;
 import org.tbg.pool.stats.MinerHashrates;
@@ -56,6 +58,7 @@ public final class Pool implements AutoCloseable {
     private List<InetSocketAddress> boundAddresses = List.of();
     private long startedMillis;
     private volatile PoolEventListener events = PoolEventListener.NONE;
+    private volatile MinerStateStore minerState = new InMemoryMinerStateStore();
     private MinerHashrates hashrates;
     private BestDifficultyTracker bests;
     private BestDifficultyStore bestsStore;
@@ -80,7 +83,7 @@ public final class Pool implements AutoCloseable {
         bestsStore = BestDifficultyStore.open(settings.logDir(), bests);
         StratumContext ctx = new StratumContext(settings, work,
                 new ShareValidator(work, settings.nonce2Length()), new ExtranonceAllocator(settings.nonce1Length()),
-                payouts, submitter, sessions, stats, tag, hashrates, bests, events);
+                payouts, submitter, sessions, stats, tag, hashrates, bests, events, minerState);
         work.addListener(sessions);
         work.addListener(job -> {
             if (job.cleanJobs()) {
@@ -135,6 +138,14 @@ public final class Pool implements AutoCloseable {
     /** Where the engine reports every fact (the event pipeline); set before {@link #start()}. */
     public void eventListener(PoolEventListener listener) {
         this.events = listener;
+    }
+
+    /**
+     * Shared miner state (custom coinbase signatures, remembered difficulties); in memory unless the
+     * app gives a Redis-backed store. Set before {@link #start()}; the caller closes it after the pool.
+     */
+    public void minerState(MinerStateStore store) {
+        this.minerState = store;
     }
 
     /** Hashrate per worker and per user (for {@code hashrate_update} events and status). */

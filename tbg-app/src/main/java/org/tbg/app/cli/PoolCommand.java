@@ -15,8 +15,10 @@ import org.tbg.app.config.ConfigException;
 import org.tbg.app.config.ConfigLoader;
 import org.tbg.app.config.LoadedConfig;
 import org.tbg.app.http.StatusServer;
+import org.tbg.app.state.RedisMinerStateStore;
 import org.tbg.pool.Pool;
 import org.tbg.pool.PoolSettings;
+import org.tbg.pool.state.MinerStateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,10 +81,19 @@ public final class PoolCommand implements Callable<Integer> {
         }
         LogSetup.writeFilesUnder(settings.logDir());
         log.info("pool {} (region {}) starting with {}", settings.poolInstance(), settings.region(), config.source());
-        return runUntilStopped(new Pool(settings), config.tbg().metricsPort());
+        MinerStateStore state;
+        try {
+            state = RedisMinerStateStore.forUrl(config.tbg().redisUrl());
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("config: " + e.getMessage());
+            return EXIT_BAD_CONFIG;
+        }
+        Pool pool = new Pool(settings);
+        pool.minerState(state);
+        return runUntilStopped(pool, state, config.tbg().metricsPort());
     }
 
-    private int runUntilStopped(Pool pool, int metricsPort) throws InterruptedException {
+    private int runUntilStopped(Pool pool, MinerStateStore state, int metricsPort) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicBoolean closing = new AtomicBoolean();
         // Runs on a failed start and again from the shutdown hook; the pool is closed once.
@@ -94,6 +105,7 @@ public final class PoolCommand implements Callable<Integer> {
                     http.close();
                 }
                 pool.close();
+                state.close();
                 log.info("pool stopped");
             }
             closed.countDown();

@@ -7,6 +7,7 @@ import org.tbg.pool.event.PoolEventListener;
 import org.tbg.pool.node.PayoutResolver;
 import org.tbg.pool.session.ExtranonceAllocator;
 import org.tbg.pool.share.ShareValidator;
+import org.tbg.pool.state.MinerStateStore;
 import org.tbg.pool.stats.BestDifficultyTracker;
 import org.tbg.pool.stats.MinerHashrates;
 import org.tbg.pool.work.WorkManager;
@@ -19,5 +20,6 @@ import org.tbg.pool.work.WorkManager;
 public record StratumContext(PoolSettings settings, WorkManager work, ShareValidator validator,
                              ExtranonceAllocator extranonces, PayoutResolver payouts, BlockSubmitter blocks,
                              SessionRegistry sessions, PoolStats stats, byte[] poolTag,
-                             MinerHashrates hashrates, BestDifficultyTracker bests, PoolEventListener events) {
+                             MinerHashrates hashrates, BestDifficultyTracker bests, PoolEventListener events,
+                             MinerStateStore minerState) {
 }

@@ -11,11 +11,16 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tbg.bitcoin.address.InvalidAddressException;
+import org.tbg.bitcoin.address.PayoutScript;
 import org.tbg.bitcoin.encoding.Bytes;
 import org.tbg.bitcoin.encoding.Hex;
 import org.tbg.bitcoin.rpc.TemplateTransaction;
@@ -91,6 +96,7 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         }
         if (session.authorized()) {
             pool.stats().authorizedConnections().decrementAndGet();
+            pool.minerState().remember(session.firstWorker().name().fullName(), session.difficulty());
             pool.events().minerDisconnected(session, closeReason);
             log.info("miner {} disconnected from {} after {} s: {} accepted, {} rejected",
                     firstWorkerName(), session.remoteIp(), (System.currentTimeMillis() - session.connectedMillis()) / 1000,
@@ -160,41 +166,62 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
             return;
         }
         WorkerName name = WorkerName.parse(username);
-        pool.payouts().resolve(name.address()).whenComplete((payout, err) -> ctx.executor().execute(() -> {
-            if (!ctx.channel().isActive()) {
-                return;
+        CompletableFuture<PayoutScript> payout = pool.payouts().resolve(name.address());
+        CompletableFuture<OptionalDouble> remembered = session.authorized()
+                ? CompletableFuture.completedFuture(OptionalDouble.empty())
+                : pool.minerState().lastDifficulty(name.fullName()).toCompletableFuture();
+        pool.minerState().signatureFor(name.address()); // starts the first read; the first job may carry btcsig alone
+        payout.whenComplete((script, err) -> remembered.whenComplete((last, ignored) -> ctx.executor().execute(() -> {
+            if (ctx.channel().isActive()) {
+                authorized(req, username, name, password, script, err, last == null ? OptionalDouble.empty() : last);
             }
-            if (err != null) {
-                Throwable cause = PayoutResolver.unwrap(err);
-                if (cause instanceof InvalidAddressException bad) {
-                    log.info("authorize refused for {} from {}: invalid address: {}", username, session.remoteIp(), bad.reason());
-                    send(StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED, "invalid address: " + bad.reason()));
-                } else if (cause instanceof NodeUnavailableException) {
-                    send(StratumJson.reject(req.rawId(), StratumError.OTHER, "cannot check the address now: " + cause.getMessage()));
-                } else {
-                    log.error("authorize of {} failed", username, cause);
-                    send(StratumJson.reject(req.rawId(), StratumError.OTHER, "internal error"));
-                }
-                return;
+        })));
+    }
+
+    /** The rest of {@code mining.authorize}, back on the event loop once the address (and any remembered difficulty) is known. */
+    private void authorized(StratumRequest req, String username, WorkerName name, String password, PayoutScript payout,
+                            Throwable err, OptionalDouble remembered) {
+        if (err != null) {
+            Throwable cause = PayoutResolver.unwrap(err);
+            if (cause instanceof InvalidAddressException bad) {
+                log.info("authorize refused for {} from {}: invalid address: {}", username, session.remoteIp(), bad.reason());
+                send(StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED, "invalid address: " + bad.reason()));
+            } else if (cause instanceof NodeUnavailableException) {
+                send(StratumJson.reject(req.rawId(), StratumError.OTHER, "cannot check the address now: " + cause.getMessage()));
+            } else {
+                log.error("authorize of {} failed", username, cause);
+                send(StratumJson.reject(req.rawId(), StratumError.OTHER, "internal error"));
             }
-            if (session.payoutKey() != null && !session.payoutKey().payout().equals(payout)) {
-                // The connection's work pays its first address; a second address would mine for the first.
-                send(StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED,
-                        "this connection already mines for another address; open a new connection"));
-                return;
-            }
-            boolean first = !session.authorized();
-            session.authorize(new Worker(username, name, payout), pool.poolTag());
-            applyPasswordDifficulty(password);
-            if (first) {
-                pool.stats().authorizedConnections().incrementAndGet();
-            }
-            pool.events().minerConnected(session, session.worker(username));
-            log.info("miner {} authorized from {} ({}, {}) agent '{}'", name.fullName(), session.remoteIp(),
-                    payout.type().label(), session.extranonce1Hex(), session.userAgent());
-            send(StratumJson.result(req.rawId(), true));
-            sendCurrentJob();
-        }));
+            return;
+        }
+        if (session.payoutKey() != null && !session.payoutKey().payout().equals(payout)) {
+            // The connection's work pays its first address; a second address would mine for the first.
+            send(StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED,
+                    "this connection already mines for another address; open a new connection"));
+            return;
+        }
+        boolean first = !session.authorized();
+        session.authorize(new Worker(username, name, payout), pool.poolTag());
+        applyPasswordDifficulty(password);
+        if (first) {
+            pool.stats().authorizedConnections().incrementAndGet();
+            restoreDifficulty(remembered);
+        }
+        pool.events().minerConnected(session, session.worker(username));
+        log.info("miner {} authorized from {} ({}, {}) agent '{}'", name.fullName(), session.remoteIp(),
+                payout.type().label(), session.extranonce1Hex(), session.userAgent());
+        send(StratumJson.result(req.rawId(), true));
+        sendCurrentJob();
+    }
+
+    /** A reconnecting worker starts at its last difficulty (within the pool's and its own bounds). */
+    private void restoreDifficulty(OptionalDouble remembered) {
+        if (remembered.isEmpty() || session.lastJobId() != null) {
+            return;
+        }
+        double restored = clamp(Math.max(remembered.getAsDouble(), session.minimumDifficulty()));
+        pool.events().difficultyChanged(session, session.nextDifficulty(), restored, "restored", 0);
+        session.nextDifficulty(restored);
     }
 
     /** ckpool's convention: a password {@code d=<number>} asks for a (minimum) difficulty. */
@@ -265,13 +292,16 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
 
     /** A miner's requested difficulty, clamped to the pool's bounds; it applies from the next job. */
     private void suggest(double d) {
-        PoolSettings s = pool.settings();
-        double clamped = Math.max(d, s.minDiff());
-        if (s.maxDiff() > 0) {
-            clamped = Math.min(clamped, s.maxDiff());
-        }
+        double clamped = clamp(d);
         session.minimumDifficulty(clamped);
         session.nextDifficulty(clamped);
+    }
+
+    /** Within {@code [mindiff, maxdiff]} (maxdiff 0 = no maximum). */
+    private double clamp(double d) {
+        PoolSettings s = pool.settings();
+        double clamped = Math.max(d, s.minDiff());
+        return s.maxDiff() > 0 ? Math.min(clamped, s.maxDiff()) : clamped;
     }
 
     private static double parseOrNaN(String s) {
@@ -407,12 +437,25 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         }
         boolean clean = job.cleanJobs() || forceClean || !sentFirstJob;
         sentFirstJob = true;
+        followSignature();
         CoinbaseWork cb = job.coinbaseFor(session.payoutKey());
         if (session.issue(job.id(), clean)) {
             ctx.write(Unpooled.wrappedBuffer(StratumJson.setDifficulty(session.difficulty())));
+            pool.minerState().remember(session.firstWorker().name().fullName(), session.difficulty());
         }
         send(StratumJson.notify(job.id(), job.prevHashStratum(), cb.coinb1Hex(), cb.coinb2Hex(), job.merkleBranchHex(),
                 job.versionHex(), job.bitsHex(), job.ntimeHex(), clean));
+    }
+
+    /** The miner's own coinbase text (Redis {@code user_coinbase:<address>}) as it is now; the pool tag alone without one. */
+    private void followSignature() {
+        String now = pool.minerState().signatureFor(session.firstWorker().name().address()).orElse(null);
+        if (Objects.equals(now, session.signature())) {
+            return;
+        }
+        byte[] tag = now == null ? pool.poolTag() : Bytes.concat(pool.poolTag(), now.getBytes(StandardCharsets.US_ASCII));
+        session.retag(tag, now);
+        log.info("miner {}: coinbase signature {}", session.firstWorker().name().fullName(), now == null ? "removed" : "'" + now + "'");
     }
 
     // ---- output ---------------------------------------------------------------------------

@@ -31,6 +31,8 @@ public final class Session {
     private byte[] extranonce1;
     private String userAgent = "";
     private PayoutKey payoutKey;
+    /** The miner's own coinbase text in the current payout key, or null when only the pool tag is used. */
+    private String signature;
     private int versionMask;
     private double difficulty;
     private double minimumDifficulty;
@@ -91,6 +93,19 @@ public final class Session {
     }
 
     public PayoutKey payoutKey() { return payoutKey; }
+
+    public String signature() { return signature; }
+
+    /** The miner's coinbase text changed (set, changed or gone): jobs from now on carry {@code tag}. */
+    public void retag(byte[] tag, String signature) {
+        this.payoutKey = new PayoutKey(payoutKey.payout(), tag);
+        this.signature = signature;
+    }
+
+    /** The worker whose address this connection's work pays (the first one authorized), or null. */
+    public Worker firstWorker() {
+        return workers.isEmpty() ? null : workers.values().iterator().next();
+    }
 
     public int versionMask() { return versionMask; }
     public void versionMask(int mask) { this.versionMask = mask; }
