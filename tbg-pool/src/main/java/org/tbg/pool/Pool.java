@@ -81,7 +81,7 @@ public final class Pool implements AutoCloseable {
         hashrates = new MinerHashrates(startedMillis);
         bests = new BestDifficultyTracker();
         bestsStore = BestDifficultyStore.open(settings.logDir(), bests);
-        StratumContext ctx = new StratumContext(settings, work,
+        StratumContext ctx = new StratumContext(settings, work, jobs,
                 new ShareValidator(work, settings.nonce2Length()), new ExtranonceAllocator(settings.nonce1Length()),
                 payouts, submitter, sessions, stats, tag, hashrates, bests, events, minerState);
         work.addListener(sessions);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.tbg.bitcoin.rpc.NodeEndpoint;
+import org.tbg.pool.difficulty.VardiffSettings;
 
 /**
  * Everything the engine needs, already validated by the config loader (tbg-app).
@@ -30,6 +31,7 @@ import org.tbg.bitcoin.rpc.NodeEndpoint;
  * @param maxLineBytes     {@code limits.max_line_bytes}
  * @param authTimeout      {@code limits.auth_timeout}
  * @param rpcTimeout       per-call JSON-RPC timeout
+ * @param vardiff          {@code vardiff}: how each connection's difficulty follows its share rate
  */
 public record PoolSettings(
         List<NodeEndpoint> nodes,
@@ -52,5 +54,13 @@ public record PoolSettings(
         String region,
         int maxLineBytes,
         Duration authTimeout,
-        Duration rpcTimeout) {
+        Duration rpcTimeout,
+        VardiffSettings vardiff) {
+
+    /** The same settings with other vardiff parameters. */
+    public PoolSettings withVardiff(VardiffSettings v) {
+        return new PoolSettings(nodes, poolAddress, poolSignature, blockPoll, zmqBlock, updateInterval, listen, minDiff,
+                startDiff, maxDiff, nonce1Length, nonce2Length, versionMask, maxClients, donationPercent, logDir,
+                poolInstance, region, maxLineBytes, authTimeout, rpcTimeout, v);
+    }
 }

@@ -15,6 +15,8 @@ public final class PoolStats {
     private final DoubleAdder acceptedDifficulty = new DoubleAdder();
     private final Map<String, LongAdder> sharesRejected = new ConcurrentHashMap<>();
     private final LongAdder blocksFound = new LongAdder();
+    private final LongAdder vardiffUp = new LongAdder();
+    private final LongAdder vardiffDown = new LongAdder();
     private final LongAdder blocksAccepted = new LongAdder();
     private final LongAdder blocksRejected = new LongAdder();
     private final AtomicInteger connections = new AtomicInteger();
@@ -46,6 +48,13 @@ public final class PoolStats {
     public Histogram shareProcessing() { return shareProcessing; }
 
     public void blockFound() { blocksFound.increment(); }
+
+    public void vardiffAdjusted(boolean up) {
+        (up ? vardiffUp : vardiffDown).increment();
+    }
+
+    public long vardiffUp() { return vardiffUp.sum(); }
+    public long vardiffDown() { return vardiffDown.sum(); }
     public void blockAccepted() { blocksAccepted.increment(); }
     public void blockRejected() { blocksRejected.increment(); }
 

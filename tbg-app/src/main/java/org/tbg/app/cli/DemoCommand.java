@@ -27,6 +27,7 @@ import org.tbg.devnet.Devnet;
 import org.tbg.devnet.DevnetOptions;
 import org.tbg.pool.Pool;
 import org.tbg.pool.PoolSettings;
+import org.tbg.pool.difficulty.VardiffSettings;
 import org.tbg.stratum.miner.CpuMiner;
 import org.tbg.stratum.miner.MinerOptions;
 import picocli.CommandLine.Command;
@@ -171,7 +172,7 @@ public final class DemoCommand implements Callable<Integer> {
         return new PoolSettings(List.of(devnet.endpoint()), demoAddress("pool"), "/TBG-demo/",
                 Duration.ofMillis(100), null, Duration.ofSeconds(30), List.of(new InetSocketAddress(bind, port)),
                 shareDiff / 1000, shareDiff, 0, 4, 8, 0x1fffe000, maxClients, 0, logDir, "demo", "demo", 4096,
-                Duration.ofSeconds(60), Duration.ofSeconds(5));
+                Duration.ofSeconds(60), Duration.ofSeconds(5), VardiffSettings.DEFAULTS);
     }
 
     /** A regtest P2WPKH address for a label (no one holds its key: demo coins are play money). */

@@ -1,6 +1,7 @@
 package org.tbg.app.cli;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.tbg.app.loadtest.LoadProfile;
 import org.tbg.app.loadtest.LoadReport;
 import org.tbg.app.loadtest.LoadReportJson;
 import org.tbg.app.loadtest.LoadReportTable;
+import org.tbg.app.loadtest.SourceAddresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +53,11 @@ import picocli.CommandLine.Spec;
             "  soak       100   10/min  3600 s   10 s ramp",
             "--miners, --rate, --duration and --ramp change the profile's values; the report then calls it 'custom'.",
             "",
+            "Measuring: one generator process holds at most as many connections as its open-file limit (ulimit -n) "
+                    + "allows, and one source address about 28k to one pool port (--source-addresses). On a machine shared "
+                    + "with the pool, the generator's CPU is taken from the pool: note both processes' CPU. --warmup leaves "
+                    + "the first seconds out of the latencies.",
+            "",
             "Safety: load only your own test pools. --host must be a loopback address (127.0.0.0/8, ::1, localhost) "
                     + "unless it is allowed with --allow-host: a host name, an address, or a CIDR network such as a test "
                     + "network namespace's (--allow-host 10.200.0.0/24). Any other host is refused before a connection "
@@ -80,6 +87,20 @@ public final class LoadtestCommand implements Callable<Integer> {
 
     @Option(names = "--ramp", paramLabel = "S", description = "Seconds over which the connections are opened, evenly.")
     Double rampSeconds;
+
+    @Option(names = "--warmup", paramLabel = "S", description = "Seconds from the start whose submits are left out of the "
+            + "latency figures and the steady rate (default 0): both processes are still compiling their hot paths, and "
+            + "the ramp should end within it.")
+    Double warmupSeconds;
+
+    @Option(names = "--source-addresses", paramLabel = "LIST", description = "Local addresses to spread the connections over, "
+            + "round-robin: IP literals and IPv4 ranges, comma-separated (e.g. 127.0.0.2-127.0.0.9). Each has its own "
+            + "~28k ephemeral ports, which one address runs out of near 28k connections to one pool port.")
+    String sourceAddresses;
+
+    @Option(names = "--io-threads", paramLabel = "N", defaultValue = "0",
+            description = "Event loop threads of the generator (default: one per core).")
+    int ioThreads;
 
     @Option(names = "--host", paramLabel = "H", defaultValue = LoadPlan.DEFAULT_HOST,
             description = "The pool (default: ${DEFAULT-VALUE}); see Safety below.")
@@ -169,8 +190,15 @@ public final class LoadtestCommand implements Callable<Integer> {
         policy.refusal(host).ifPresent(why -> {
             throw new ParameterException(spec.commandLine(), why);
         });
+        List<InetAddress> sources;
         try {
-            return new LoadPlan(chosen, host, port, address, password, validShares);
+            sources = sourceAddresses == null ? List.of() : SourceAddresses.parse(sourceAddresses);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--source-addresses': " + e.getMessage());
+        }
+        Duration warmup = warmupSeconds != null ? seconds(warmupSeconds, "--warmup") : Duration.ZERO;
+        try {
+            return new LoadPlan(chosen, host, port, address, password, validShares, warmup, sources, ioThreads);
         } catch (IllegalArgumentException e) { // LoadPlan owns the rules for the values
             throw new ParameterException(spec.commandLine(), "Invalid option: " + e.getMessage());
         }

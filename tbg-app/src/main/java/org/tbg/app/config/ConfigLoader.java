@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.tbg.bitcoin.encoding.Hex;
 import org.tbg.bitcoin.rpc.NodeEndpoint;
 import org.tbg.pool.PoolSettings;
+import org.tbg.pool.difficulty.VardiffSettings;
 
 /**
  * Reads a ckpool.conf-format file (JSON with comments) into {@link LoadedConfig}, applying the
@@ -78,6 +79,7 @@ public final class ConfigLoader {
         ConfigSection limits = top.section("limits"); // shared: two of its keys feed PoolSettings
         PoolSettings pool = poolSettings(top, limits, logDirOverride);
         TbgConfig tbg = tbgConfig(top, limits, pool.logDir());
+        pool = pool.withVardiff(vardiffSettings(tbg.vardiff()));
         for (String key : top.unknownKeys()) {
             log.warn("config: unknown key {} ignored", key);
         }
@@ -154,7 +156,7 @@ public final class ConfigLoader {
 
         return new PoolSettings(nodes, poolAddress, signature, blockPoll, zmqBlock, updateInterval, listen,
                 minDiff, startDiff, maxDiff, nonce1Length, nonce2Length, versionMask, maxClients, donation,
-                logDir, poolInstance, region, maxLineBytes, authTimeout, rpcTimeout);
+                logDir, poolInstance, region, maxLineBytes, authTimeout, rpcTimeout, VardiffSettings.DEFAULTS);
     }
 
     private List<NodeEndpoint> nodes(ConfigSection c) {
@@ -252,6 +254,12 @@ public final class ConfigLoader {
                 c.integer("hashrate_interval", 60, 1, Integer.MAX_VALUE, "an integer >= 1, in seconds"));
         return new EventsConfig(types, journalDir == null ? logDir.resolve("events") : Path.of(journalDir),
                 natsUrl, queueSize, hashrateInterval);
+    }
+
+    /** The engine's form of the {@code vardiff} section (already validated key by key). */
+    private static VardiffSettings vardiffSettings(VardiffConfig v) {
+        return new VardiffSettings(v.targetShareInterval(), v.emaAlpha(), v.deadBandLow(), v.deadBandHigh(),
+                v.dampening(), v.cooldown(), v.fastRampThreshold(), v.fastRampMaxJump());
     }
 
     private static VardiffConfig vardiff(ConfigSection c) {

@@ -1,7 +1,6 @@
 package org.tbg.app.loadtest;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link LoadPlan}: opens the miners' connections evenly across the ramp on one shared
- * Netty event loop group, lets them submit for the duration, stops submitting, waits up to
+ * Netty event loop group (each miner and its connection on one loop), lets them submit for the duration, stops submitting, waits up to
  * {@link #DRAIN} for the replies in flight, closes every connection and reports. Bounded in time:
  * {@link #run()} returns at most duration + drain + {@link #SHUTDOWN_WAIT} after it started, or
  * sooner after {@link #stop()}.
@@ -52,15 +51,22 @@ public final class LoadGenerator {
     public LoadReport run() throws InterruptedException {
         LoadProfile p = plan.profile();
         int timelineSeconds = (int) (p.duration().toSeconds() + DRAIN.toSeconds() + SHUTDOWN_WAIT.toSeconds() + 2);
-        EventLoopGroup group = new NioEventLoopGroup(0, new DefaultThreadFactory("loadtest", true));
+        for (String warning : LoadCapacity.warnings(plan, LoadCapacity.maxOpenFiles(), LoadCapacity.ephemeralPorts())) {
+            log.warn("{}", warning);
+        }
+        LoadTransport transport = LoadTransport.open(plan.ioThreads());
+        EventLoopGroup group = transport.group();
         ThreadPoolExecutor grinder = plan.validShares() ? grinder() : null;
         RunState state = new RunState();
         long start = System.nanoTime();
-        LoadRecorder recorder = new LoadRecorder(start, timelineSeconds);
-        LoadContext context = new LoadContext(plan, group, recorder, state, grinder);
-        log.info("loadtest {}: {} miners → {}:{}, {} shares/min each, {} s (ramp {} s){}", profileName, p.miners(),
-                plan.host(), plan.port(), plain(p.sharesPerMinute()), plain(p.duration().toMillis() / 1000.0),
-                plain(p.ramp().toMillis() / 1000.0), plan.validShares() ? ", valid shares" : "");
+        LoadRecorder recorder = new LoadRecorder(start, timelineSeconds, plan.warmup().toNanos());
+        LoadContext context = new LoadContext(plan, group, transport.channelType(), recorder, state, grinder);
+        log.info("loadtest {}: {} miners → {}:{}, {} shares/min each, {} s (ramp {} s, warm-up {} s){}{}; {} {} threads",
+                profileName, p.miners(), plan.host(), plan.port(), plain(p.sharesPerMinute()),
+                plain(p.duration().toMillis() / 1000.0), plain(p.ramp().toMillis() / 1000.0),
+                plain(plan.warmup().toMillis() / 1000.0), plan.validShares() ? ", valid shares" : "",
+                plan.sourceAddresses().isEmpty() ? "" : ", from " + plan.sourceAddresses().size() + " source addresses",
+                transport.threads(), transport.name());
         List<SimulatedMiner> miners = new ArrayList<>(p.miners());
         try {
             for (int i = 0; i < p.miners(); i++) {

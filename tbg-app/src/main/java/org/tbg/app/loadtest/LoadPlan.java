@@ -1,6 +1,8 @@
 package org.tbg.app.loadtest;
 
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,9 +11,14 @@ import java.util.Objects;
  *
  * @param address     the address part of every username ({@code <address>.lt<N>})
  * @param password    stratum password; {@code d=<diff>} asks the pool for a difficulty
- * @param validShares grind shares that meet the share target instead of sending cheap rejects
+ * @param validShares     grind shares that meet the share target instead of sending cheap rejects
+ * @param warmup          replies to submits sent before this (from the start) are left out of the
+ *                        latency figures and the steady rate: both processes are still compiling their hot paths
+ * @param sourceAddresses local addresses the connections are spread over, round-robin; empty: the system chooses
+ * @param ioThreads       event loop threads of the generator; 0: one per core
  */
-public record LoadPlan(LoadProfile profile, String host, int port, String address, String password, boolean validShares) {
+public record LoadPlan(LoadProfile profile, String host, int port, String address, String password, boolean validShares,
+        Duration warmup, List<InetAddress> sourceAddresses, int ioThreads) {
 
     /**
      * A valid regtest P2WPKH address (witness program = the first 20 bytes of
@@ -23,14 +30,27 @@ public record LoadPlan(LoadProfile profile, String host, int port, String addres
     public static final int DEFAULT_PORT = 3333;
     public static final String DEFAULT_PASSWORD = "x";
 
-    /** One connection per miner: beyond this the load generator's own file descriptors are the limit. */
-    public static final int MAX_MINERS = 50_000;
+    /**
+     * One connection (one file descriptor) per miner. A million is far past what one machine's
+     * ports and memory hold; the real limits ({@code ulimit -n}, ephemeral ports) are checked
+     * when the run starts, see {@link LoadCapacity}.
+     */
+    public static final int MAX_MINERS = 1_000_000;
+    /** More event loop threads than this buys nothing but context switches. */
+    public static final int MAX_IO_THREADS = 256;
     /** 100 submits per second per miner is far beyond any real device; more is a typo. */
     public static final double MAX_SHARES_PER_MINUTE = 6_000;
     public static final Duration MAX_DURATION = Duration.ofDays(7);
 
+    /** A plan with no warm-up, system-chosen source addresses and one event loop per core. */
+    public LoadPlan(LoadProfile profile, String host, int port, String address, String password, boolean validShares) {
+        this(profile, host, port, address, password, validShares, Duration.ZERO, List.of(), 0);
+    }
+
     public LoadPlan {
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(warmup, "warmup");
+        sourceAddresses = List.copyOf(sourceAddresses);
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(address, "address");
         if (password == null) {
@@ -52,6 +72,13 @@ public record LoadPlan(LoadProfile profile, String host, int port, String addres
             throw new IllegalArgumentException("ramp must be 0 to the duration (" + d.toSeconds() + " s), got "
                     + profile.ramp().toSeconds() + " s");
         }
+        if (warmup.isNegative() || warmup.compareTo(d) >= 0) {
+            throw new IllegalArgumentException("warmup must be 0 to less than the duration (" + d.toSeconds() + " s), got "
+                    + warmup.toMillis() / 1000.0 + " s");
+        }
+        if (ioThreads < 0 || ioThreads > MAX_IO_THREADS) {
+            throw new IllegalArgumentException("io threads must be 0 (one per core) to " + MAX_IO_THREADS + ", got " + ioThreads);
+        }
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -71,6 +98,11 @@ public record LoadPlan(LoadProfile profile, String host, int port, String addres
     /** When miner {@code index} connects, counted from the start: evenly spread across the ramp. */
     public Duration startDelay(int index) {
         return profile.ramp().multipliedBy(index).dividedBy(profile.miners());
+    }
+
+    /** The local address miner {@code index} connects from, or null to let the system choose. */
+    public InetAddress sourceAddress(int index) {
+        return sourceAddresses.isEmpty() ? null : sourceAddresses.get(index % sourceAddresses.size());
     }
 
     /** Mean time between one miner's submits. */

@@ -24,6 +24,8 @@ final class LoadRecorder {
     static final String OTHER_REASONS = "(other reasons)";
 
     private final long startNanos;
+    /** Replies to submits sent before this are left out of the latencies (JIT warm-up on both sides). */
+    private final long warmupEndNanos;
     private final LongAdder connectsOk = new LongAdder();
     private final LongAdder connectsFailed = new LongAdder();
     private final AtomicInteger open = new AtomicInteger();
@@ -41,17 +43,28 @@ final class LoadRecorder {
     private final AtomicLongArray submittedPerSecond;
     private final AtomicLongArray acceptedPerSecond;
     private final AtomicLongArray rejectedPerSecond;
+    private final AtomicLongArray maxLatencyPerSecond;
     private final LatencySamples latency = new LatencySamples();
 
-    /** @param seconds length of the per-second timeline; later events land in its last second */
+    /** A recorder without a warm-up. */
     LoadRecorder(long startNanos, int seconds) {
+        this(startNanos, seconds, 0);
+    }
+
+    /**
+     * @param seconds     length of the per-second timeline; later events land in its last second
+     * @param warmupNanos from the start; replies to submits sent before it are not in the latencies
+     */
+    LoadRecorder(long startNanos, int seconds, long warmupNanos) {
         this.startNanos = startNanos;
+        this.warmupEndNanos = startNanos + warmupNanos;
         for (LoadError e : LoadError.values()) {
             errors.put(e, new LongAdder()); // filled once, then only read: safe to share
         }
         submittedPerSecond = new AtomicLongArray(seconds);
         acceptedPerSecond = new AtomicLongArray(seconds);
         rejectedPerSecond = new AtomicLongArray(seconds);
+        maxLatencyPerSecond = new AtomicLongArray(seconds);
     }
 
     void connectionOpened() {
@@ -84,7 +97,7 @@ final class LoadRecorder {
             case ACCEPTED -> {
                 accepted.increment();
                 acceptedPerSecond.incrementAndGet(second(nowNanos));
-                latency.add(nowNanos - sentNanos);
+                measured(sentNanos, nowNanos);
             }
             case REJECTED -> {
                 rejected.increment();
@@ -93,9 +106,18 @@ final class LoadRecorder {
                 }
                 reasonCounter(verdict.reason()).increment();
                 rejectedPerSecond.incrementAndGet(second(nowNanos));
-                latency.add(nowNanos - sentNanos);
+                measured(sentNanos, nowNanos);
             }
             case MALFORMED -> error(LoadError.PROTOCOL_ERROR, verdict.reason());
+        }
+    }
+
+    /** Every reply goes into its second's maximum; only those sent after the warm-up into the distribution. */
+    private void measured(long sentNanos, long nowNanos) {
+        long took = nowNanos - sentNanos;
+        maxLatencyPerSecond.accumulateAndGet(second(nowNanos), took, Math::max);
+        if (sentNanos >= warmupEndNanos) {
+            latency.add(took);
         }
     }
 
@@ -153,6 +175,7 @@ final class LoadRecorder {
         examples.putAll(firstDetail);
         return new LoadReport(profileName, plan.profile().miners(), plan.profile().sharesPerMinute(),
                 plan.profile().ramp().toMillis() / 1000.0, new HostPort(plan.host(), plan.port()).toString(), durationSeconds,
+                plan.warmup().toMillis() / 1000.0,
                 connectsOk.sum(), connectsFailed.sum(), peakOpen.get(),
                 submitted.sum(), accepted.sum(), rejected.sum(), stale.sum(), reasons, skipped.sum(), reconnects.sum(),
                 latency.snapshot(), errorCounts, examples, timeline());
@@ -167,7 +190,8 @@ final class LoadRecorder {
         }
         List<TimelineSecond> out = new ArrayList<>(last + 1);
         for (int s = 0; s <= last; s++) {
-            out.add(new TimelineSecond(s, submittedPerSecond.get(s), acceptedPerSecond.get(s), rejectedPerSecond.get(s)));
+            out.add(new TimelineSecond(s, submittedPerSecond.get(s), acceptedPerSecond.get(s), rejectedPerSecond.get(s),
+                    maxLatencyPerSecond.get(s) / 1e6));
         }
         return out;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param profile          the profile's name, or {@value LoadProfile#CUSTOM} when the command line changed it
  * @param target           {@code host:port} that was loaded
  * @param durationSeconds  measured length of the submit phase (the drain after it is not counted)
+ * @param warmupSeconds    submits sent before this are not in {@link #latency} nor in {@link #steadySharesPerSecond()}
  * @param connectsOk       handshakes that got to mining (reconnects included)
  * @param connectsFailed   handshakes that did not; {@link #errors} says why
  * @param peakConcurrent   most TCP connections open at once
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param skipped          valid shares not sent: none found within the per-share work bound, every grinder
  *                         busy, or the connection left before the share was found
  * @param reconnects       {@code client.reconnect} requests followed
- * @param latency          send → reply of every answered submit
+ * @param latency          send → reply of every answered submit sent after the warm-up
  * @param errors           every {@link LoadError} kind, zero included
  * @param errorExamples    the first detail seen of each kind that occurred
  * @param timeline         per-second counts from the start of the run
@@ -34,6 +35,7 @@ public record LoadReport(
         double rampSeconds,
         String target,
         double durationSeconds,
+        double warmupSeconds,
         long connectsOk,
         long connectsFailed,
         int peakConcurrent,
@@ -65,6 +67,24 @@ public record LoadReport(
     /** Submits per second over the submit phase. */
     public double sharesPerSecond() {
         return durationSeconds > 0 ? submitted / durationSeconds : 0;
+    }
+
+    /**
+     * Submits per second over the whole seconds between the end of the warm-up and the end of
+     * the submit phase: the rate the pool sustained once every miner was connected (the ramp
+     * should end within the warm-up); unlike {@link #sharesPerSecond()} the ramp does not dilute
+     * it. 0 when no whole second is left.
+     */
+    public double steadySharesPerSecond() {
+        int from = (int) Math.ceil(warmupSeconds);
+        int to = (int) Math.floor(durationSeconds); // exclusive: the last partial second is not a whole one
+        long n = 0;
+        for (TimelineSecond s : timeline) {
+            if (s.second() >= from && s.second() < to) {
+                n += s.submitted();
+            }
+        }
+        return to > from ? (double) n / (to - from) : 0;
     }
 
     public long errorCount(LoadError kind) {

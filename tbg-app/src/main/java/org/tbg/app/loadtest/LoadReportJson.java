@@ -18,8 +18,9 @@ import java.util.Map;
  * {@code profile, miners, duration_s, connects_ok, connects_failed, peak_concurrent, submitted,
  * accepted, rejected, stale, rejects_by_reason{}, shares_per_s, latency_ms{min,p50,p95,p99,max},
  * errors{}} always appear ({@code latency_ms} values are null when nothing was answered; {@code
- * errors} has every kind, zero included). Also: {@code target, rate_per_min, ramp_s, skipped,
- * reconnects, latency_samples, timeline[{t, submitted, accepted, rejected}]}. Times in seconds or
+ * errors} has every kind, zero included). Also: {@code target, rate_per_min, ramp_s, warmup_s,
+ * steady_shares_per_s, skipped, reconnects, latency_samples, timeline[{t, submitted, accepted,
+ * rejected, max_ms}]}; the latencies leave out the warm-up, {@code max_ms} does not. Times in seconds or
  * milliseconds as the name says, rounded to the microsecond.
  */
 public final class LoadReportJson {
@@ -57,13 +58,15 @@ public final class LoadReportJson {
         o.put("target", r.target());
         o.put("rate_per_min", BigDecimal.valueOf(r.sharesPerMinute()).stripTrailingZeros());
         o.put("ramp_s", round(r.rampSeconds()));
+        o.put("warmup_s", round(r.warmupSeconds()));
+        o.put("steady_shares_per_s", round(r.steadySharesPerSecond()));
         o.put("skipped", r.skipped());
         o.put("reconnects", r.reconnects());
         o.put("latency_samples", r.latency().count());
         ArrayNode timeline = o.putArray("timeline");
         for (TimelineSecond s : r.timeline()) {
             timeline.addObject().put("t", s.second()).put("submitted", s.submitted()).put("accepted", s.accepted())
-                    .put("rejected", s.rejected());
+                    .put("rejected", s.rejected()).put("max_ms", round(s.maxLatencyMillis()));
         }
         return o;
     }

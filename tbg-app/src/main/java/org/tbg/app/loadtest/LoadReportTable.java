@@ -18,8 +18,9 @@ public final class LoadReportTable {
                 r.profile(), r.target(), r.miners(), number(r.sharesPerMinute()), r.durationSeconds(), number(r.rampSeconds())));
         line(out, "connections", String.format(Locale.ROOT, "ok %d   failed %d   peak concurrent %d   reconnects %d",
                 r.connectsOk(), r.connectsFailed(), r.peakConcurrent(), r.reconnects()));
-        line(out, "shares", String.format(Locale.ROOT, "submitted %d   accepted %d   rejected %d   stale %d   skipped %d   %.2f/s",
-                r.submitted(), r.accepted(), r.rejected(), r.stale(), r.skipped(), r.sharesPerSecond()));
+        line(out, "shares", String.format(Locale.ROOT, "submitted %d   accepted %d   rejected %d   stale %d   skipped %d   %.2f/s%s",
+                r.submitted(), r.accepted(), r.rejected(), r.stale(), r.skipped(), r.sharesPerSecond(),
+                r.warmupSeconds() > 0 ? String.format(Locale.ROOT, " (%.2f/s after the warm-up)", r.steadySharesPerSecond()) : ""));
         if (!r.rejectsByReason().isEmpty()) {
             StringJoiner reasons = new StringJoiner("   ");
             r.rejectsByReason().forEach((reason, n) -> reasons.add(reason + " " + n));
@@ -27,8 +28,9 @@ public final class LoadReportTable {
         }
         LatencySummary l = r.latency().summary();
         line(out, "latency ms", l == null ? "no replies"
-                : String.format(Locale.ROOT, "min %.3f   p50 %.3f   p95 %.3f   p99 %.3f   max %.3f   (%d replies)",
-                        l.min(), l.p50(), l.p95(), l.p99(), l.max(), r.latency().count()));
+                : String.format(Locale.ROOT, "min %.3f   p50 %.3f   p95 %.3f   p99 %.3f   max %.3f   (%d replies%s)",
+                        l.min(), l.p50(), l.p95(), l.p99(), l.max(), r.latency().count(),
+                        r.warmupSeconds() > 0 ? " after a " + number(r.warmupSeconds()) + " s warm-up" : ""));
         line(out, "errors", errors(r));
         String timeline = timeline(r.timeline());
         if (!timeline.isEmpty()) {

@@ -3,8 +3,9 @@ package org.tbg.app.loadtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
+import java.net.BindException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Locale;
@@ -15,20 +16,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tbg.bitcoin.target.Difficulty;
-import org.tbg.stratum.client.StratumClient;
 import org.tbg.stratum.message.NotifyJob;
 
 /**
- * One connection of a simulated miner, over tbg-stratum's {@link StratumClient}: connect,
+ * One connection of a simulated miner, over a {@link PoolLink}: connect,
  * {@code mining.subscribe}, {@code mining.authorize}, then wait for the first difficulty and job;
  * after that it carries submits. Handshake failures complete {@link #open} with a
  * {@link HandshakeFailure} that says which step failed and why.
  *
- * <p>Thread rule: listener callbacks and handshake steps run on the connection's event loop, the
- * only writer of the session fields; they are volatile so the submit timer and grinders can read them.
+ * <p>Thread rule: the connection lives on its miner's event loop (listener callbacks, handshake
+ * steps, the submit timer), the only writer of the session fields; they are volatile so grinder
+ * threads can read them.
  */
-final class MinerConnection implements StratumClient.Listener {
-    /** Bound on each handshake step after the TCP connect (which has StratumClient's own 10 s). */
+final class MinerConnection implements PoolLink.Listener {
+    /** Bound on each handshake step after the TCP connect (which has PoolLink's own 10 s). */
     static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /** A submit without a reply after this long is counted as timed out. */
     static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(10);
@@ -43,7 +44,7 @@ final class MinerConnection implements StratumClient.Listener {
         void closedByPool(MinerConnection connection);
     }
 
-    private final StratumClient client;
+    private final PoolLink link;
     private final LoadRecorder recorder;
     private final Events events;
     private final CompletableFuture<Void> firstWork = new CompletableFuture<>();
@@ -59,19 +60,22 @@ final class MinerConnection implements StratumClient.Listener {
     private volatile boolean ready;
     private volatile boolean retiring;
 
-    MinerConnection(EventLoopGroup group, LoadRecorder recorder, Events events) {
-        this.client = new StratumClient(group, this);
-        this.timer = group.next();
-        this.recorder = recorder;
+    /** @param loop the owning miner's event loop: the connection and its timers run there */
+    MinerConnection(EventLoop loop, LoadContext run, Events events) {
+        this.link = new PoolLink(loop, run.channelType(), this, SUBMIT_TIMEOUT.toNanos());
+        this.timer = loop;
+        this.recorder = run.recorder();
         this.events = events;
     }
 
     /**
-     * Connects and logs in; completes when the first job has arrived. {@code resumeSessionId}
-     * (a previous extranonce1, or null) asks the pool to resume that session.
+     * Connects (from {@code source} when it is not null) and logs in; completes when the first
+     * job has arrived. {@code resumeSessionId} (a previous extranonce1, or null) asks the pool to
+     * resume that session.
      */
-    CompletableFuture<Void> open(String host, int port, String username, String password, String resumeSessionId) {
-        return client.connect(host, port)
+    CompletableFuture<Void> open(String host, int port, InetAddress source, String username, String password,
+            String resumeSessionId) {
+        return link.connect(host, port, source)
                 .handle((v, err) -> {
                     if (err != null) {
                         throw connectFailure(unwrap(err));
@@ -82,20 +86,23 @@ final class MinerConnection implements StratumClient.Listener {
                     return v;
                 })
                 .thenCompose(v -> step(resumeSessionId == null
-                        ? client.request("mining.subscribe", USER_AGENT)
-                        : client.request("mining.subscribe", USER_AGENT, resumeSessionId), "subscribe"))
+                        ? link.request("mining.subscribe", USER_AGENT)
+                        : link.request("mining.subscribe", USER_AGENT, resumeSessionId), "subscribe"))
                 .thenAccept(this::subscribed)
-                .thenCompose(v -> step(client.request("mining.authorize", username, password), "authorize"))
+                .thenCompose(v -> step(link.request("mining.authorize", username, password), "authorize"))
                 .thenAccept(MinerConnection::authorized)
                 .thenCompose(v -> step(firstWork, "the first job"))
                 .thenRun(() -> ready = true);
     }
 
-    /** Sends one share; the future completes with the pool's reply or fails (timeout, closed). */
+    /**
+     * Sends one share; the future completes with the pool's reply or fails: with a
+     * {@link TimeoutException} when the reply is later than {@link #SUBMIT_TIMEOUT} (noticed at the
+     * next submit or at the close), else with the reason the connection closed.
+     */
     CompletableFuture<JsonNode> submit(CraftedShare share, String worker) {
         inFlight.incrementAndGet();
-        CompletableFuture<JsonNode> reply = client.request("mining.submit", share.params(worker))
-                .orTimeout(SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<JsonNode> reply = link.submit(worker, share);
         reply.whenComplete((r, err) -> {
             if (inFlight.decrementAndGet() == 0 && retiring) {
                 close();
@@ -136,14 +143,14 @@ final class MinerConnection implements StratumClient.Listener {
     /** Closes on our initiative (end of run, reconnect): not counted as a disconnect. Idempotent. */
     void close() {
         closing.set(true);
-        client.close();
+        link.close();
     }
 
     boolean closing() {
         return closing.get();
     }
 
-    // ---- StratumClient.Listener (event loop) ----------------------------------------------
+    // ---- PoolLink.Listener (event loop) ---------------------------------------------------
 
     @Override
     public void onSetDifficulty(double d) {
@@ -166,7 +173,7 @@ final class MinerConnection implements StratumClient.Listener {
     }
 
     @Override
-    public void onReconnect(String host, Integer port, Integer waitSeconds) {
+    public void onReconnect(Integer waitSeconds) {
         if (!closing.get()) {
             events.reconnectRequested(this, waitSeconds); // same host and port only: see SimulatedMiner
         }
@@ -251,6 +258,9 @@ final class MinerConnection implements StratumClient.Listener {
             return new HandshakeFailure(LoadError.CONNECT_TIMEOUT, "connect timed out");
         }
         String message = String.valueOf(cause.getMessage());
+        if (cause instanceof BindException) {
+            return new HandshakeFailure(LoadError.CONNECT_ERROR, "cannot use the source address: " + message);
+        }
         if (cause instanceof ConnectException && message.toLowerCase(Locale.ROOT).contains("refused")) {
             return new HandshakeFailure(LoadError.CONNECT_REFUSED, message);
         }

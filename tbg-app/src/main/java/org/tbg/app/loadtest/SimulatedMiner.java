@@ -1,6 +1,7 @@
 package org.tbg.app.loadtest;
 
 import io.netty.channel.EventLoop;
+import java.net.InetAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * "only rejects for 120 s" rule does not end a long run. A handshake that fails, or a connection
  * the pool drops, is counted and not retried: a lost miner is a finding of the run.
  *
- * <p>Thread rule: the submit timer runs on one event loop ({@link #timer}); connection events
- * arrive on the connection's loop; {@link #connection} is volatile and replaced, never mutated.
+ * <p>Thread rule: the submit timer and every connection of this miner run on one event loop
+ * ({@link #timer}); grinders hand their shares back from their own threads; {@link #connection}
+ * is volatile and replaced, never mutated.
  */
 final class SimulatedMiner implements MinerConnection.Events {
     private static final Logger log = LoggerFactory.getLogger(SimulatedMiner.class);
@@ -32,6 +34,7 @@ final class SimulatedMiner implements MinerConnection.Events {
     static final long MAX_HASHES_PER_SHARE = 1 << 18;
 
     private final String username;
+    private final InetAddress source;
     private final LoadContext run;
     private final EventLoop timer;
     private final PoissonArrivals arrivals;
@@ -40,6 +43,7 @@ final class SimulatedMiner implements MinerConnection.Events {
 
     SimulatedMiner(int index, LoadContext run) {
         this.username = run.plan().username(index);
+        this.source = run.plan().sourceAddress(index);
         this.run = run;
         this.timer = run.group().next();
         this.arrivals = new PoissonArrivals(run.plan().meanSubmitIntervalNanos());
@@ -63,9 +67,9 @@ final class SimulatedMiner implements MinerConnection.Events {
             return;
         }
         LoadPlan plan = run.plan();
-        MinerConnection c = new MinerConnection(run.group(), run.recorder(), this);
+        MinerConnection c = new MinerConnection(timer, run, this);
         connection = c;
-        c.open(plan.host(), plan.port(), username, plan.password(), resumeSessionId).whenComplete((v, err) -> {
+        c.open(plan.host(), plan.port(), source, username, plan.password(), resumeSessionId).whenComplete((v, err) -> {
             if (run.state().ended() || c.closing()) {
                 return; // cut short by the end of the run or by a reconnect: neither a success nor a failure
             }

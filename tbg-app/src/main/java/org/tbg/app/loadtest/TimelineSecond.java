@@ -6,6 +6,7 @@ package org.tbg.app.loadtest;
  * @param submitted shares sent in that second
  * @param accepted  accepting replies received in that second
  * @param rejected  rejecting replies received in that second (stale included)
+ * @param maxLatencyMillis the slowest reply received in that second (warm-up included), 0 when none came
  */
-public record TimelineSecond(int second, long submitted, long accepted, long rejected) {
+public record TimelineSecond(int second, long submitted, long accepted, long rejected, double maxLatencyMillis) {
 }

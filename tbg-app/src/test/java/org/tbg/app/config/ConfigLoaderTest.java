@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 import org.tbg.bitcoin.rpc.NodeEndpoint;
 import org.tbg.pool.PoolSettings;
+import org.tbg.pool.difficulty.VardiffSettings;
 
 class ConfigLoaderTest {
     private static final String NODE = "\"btcd\": [{\"url\": \"127.0.0.1:18443\", \"auth\": \"u\", \"pass\": \"p\"}]";
@@ -59,7 +60,8 @@ class ConfigLoaderTest {
                 "default",
                 4096,
                 Duration.ofSeconds(60),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                VardiffSettings.DEFAULTS);
         assertThat(config.pool()).isEqualTo(expected);
         assertThat(config.tbg().events().journalDir()).isEqualTo(Path.of("/var/log/ckpool/events"));
     }

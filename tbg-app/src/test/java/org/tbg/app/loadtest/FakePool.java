@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +52,8 @@ final class FakePool implements AutoCloseable {
     /** Submits whose params did not follow the protocol (wrong worker, sizes, job or ntime). */
     final LongAdder badSubmits = new LongAdder();
     final LongAdder reconnectsSent = new LongAdder();
+    /** The client address of every connection, in arrival order. */
+    final List<String> remoteAddresses = new CopyOnWriteArrayList<>();
 
     private final Set<String> askedToReconnect = ConcurrentHashMap.newKeySet();
     private final AtomicLong submitOrder = new AtomicLong();
@@ -121,6 +124,7 @@ final class FakePool implements AutoCloseable {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             connections.increment();
+            remoteAddresses.add(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress());
             peakOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         }
 

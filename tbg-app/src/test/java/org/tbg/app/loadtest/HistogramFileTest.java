@@ -80,7 +80,7 @@ class HistogramFileTest {
     }
 
     private static LoadReport report(LatencyDistribution d) {
-        return new LoadReport("custom", 1, 60, 0, "127.0.0.1:3333", 1, 1, 0, 1, d.count(), d.count(), 0, 0, Map.of(), 0, 0, d,
+        return new LoadReport("custom", 1, 60, 0, "127.0.0.1:3333", 1, 0, 1, 0, 1, d.count(), d.count(), 0, 0, Map.of(), 0, 0, d,
                 Map.of(), Map.of(), List.of());
     }
 

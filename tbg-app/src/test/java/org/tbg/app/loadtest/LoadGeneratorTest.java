@@ -83,6 +83,21 @@ class LoadGeneratorTest {
         }
     }
 
+    @Test
+    void connectionsAreSpreadOverTheSourceAddresses() throws Exception {
+        try (FakePool pool = FakePool.start()) {
+            LoadProfile p = new LoadProfile("custom", 4, 60, Duration.ofMillis(1_500), Duration.ZERO);
+            LoadPlan plan = new LoadPlan(p, "127.0.0.1", pool.port(), LoadPlan.DEFAULT_ADDRESS, "x", false, Duration.ZERO,
+                    SourceAddresses.parse("127.0.0.2-127.0.0.3"), 1);
+
+            LoadReport r = new LoadGenerator(plan, "custom").run();
+
+            assertThat(r.connectsOk()).isEqualTo(4);
+            assertThat(pool.remoteAddresses).containsOnly("127.0.0.2", "127.0.0.3").hasSize(4);
+            assertThat(r.failures()).isEmpty();
+        }
+    }
+
     private static LoadPlan plan(int port, int miners, double perMinute, long durationMillis, long rampMillis) {
         LoadProfile p = new LoadProfile("custom", miners, perMinute, Duration.ofMillis(durationMillis), Duration.ofMillis(rampMillis));
         return new LoadPlan(p, "127.0.0.1", port, LoadPlan.DEFAULT_ADDRESS, "x", false);

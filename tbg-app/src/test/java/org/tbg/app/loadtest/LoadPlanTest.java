@@ -3,7 +3,9 @@ package org.tbg.app.loadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tbg.bitcoin.address.AddressDecoder;
 import org.tbg.bitcoin.address.AddressType;
@@ -60,6 +62,28 @@ class LoadPlanTest {
                 .hasMessageContaining("username prefix");
         assertThatThrownBy(() -> new LoadPlan(LoadProfile.SMOKE, "127.0.0.1", 0, LoadPlan.DEFAULT_ADDRESS, "x", false))
                 .hasMessageContaining("port");
+    }
+
+    @Test
+    void sourceAddressesAreTakenRoundRobinOrLeftToTheSystem() throws Exception {
+        List<InetAddress> two = SourceAddresses.parse("127.0.0.2-127.0.0.3");
+        LoadPlan spread = new LoadPlan(LoadProfile.SMOKE, "127.0.0.1", 3333, LoadPlan.DEFAULT_ADDRESS, "x", false,
+                Duration.ZERO, two, 0);
+
+        assertThat(spread.sourceAddress(0)).isEqualTo(two.get(0));
+        assertThat(spread.sourceAddress(1)).isEqualTo(two.get(1));
+        assertThat(spread.sourceAddress(4)).isEqualTo(two.get(0));
+        assertThat(plan(LoadProfile.SMOKE).sourceAddress(3)).isNull();
+    }
+
+    @Test
+    void theWarmUpMustLeaveSomethingToMeasureAndTheThreadsMustBeSane() {
+        assertThatThrownBy(() -> new LoadPlan(LoadProfile.SMOKE, "127.0.0.1", 3333, LoadPlan.DEFAULT_ADDRESS, "x", false,
+                Duration.ofSeconds(30), List.of(), 0)).hasMessageContaining("warmup");
+        assertThatThrownBy(() -> new LoadPlan(LoadProfile.SMOKE, "127.0.0.1", 3333, LoadPlan.DEFAULT_ADDRESS, "x", false,
+                Duration.ofSeconds(-1), List.of(), 0)).hasMessageContaining("warmup");
+        assertThatThrownBy(() -> new LoadPlan(LoadProfile.SMOKE, "127.0.0.1", 3333, LoadPlan.DEFAULT_ADDRESS, "x", false,
+                Duration.ZERO, List.of(), LoadPlan.MAX_IO_THREADS + 1)).hasMessageContaining("io threads");
     }
 
     private static LoadPlan plan(LoadProfile p) {

@@ -72,7 +72,7 @@ class LoadReportJsonTest {
 
     @Test
     void noRepliesGiveNullLatencies(@TempDir Path tmp) throws Exception {
-        LoadReport empty = new LoadReport("custom", 1, 5, 0, "127.0.0.1:3333", 1, 0, 1, 0, 0, 0, 0, 0, Map.of(), 0, 0,
+        LoadReport empty = new LoadReport("custom", 1, 5, 0, "127.0.0.1:3333", 1, 0, 0, 1, 0, 0, 0, 0, 0, Map.of(), 0, 0,
                 new LatencySamples().snapshot(), Map.of(LoadError.CONNECT_REFUSED, 1L), Map.of(), List.of());
         Path file = tmp.resolve("r.json");
 
@@ -86,10 +86,10 @@ class LoadReportJsonTest {
     /** 10 miners, one refused; 60 submits: 10 accepted, 45 low difficulty, 3 stale, 2 timed out. */
     static LoadReport sample() {
         LatencyDistribution latency = LatencyDistribution.ofMillis(0.25, 1.5, 1.5, 2, 12);
-        return new LoadReport("smoke", 10, 5, 2, "127.0.0.1:3333", 30.0, 9, 1, 9, 60, 10, 48, 3,
+        return new LoadReport("smoke", 10, 5, 2, "127.0.0.1:3333", 30.0, 0, 9, 1, 9, 60, 10, 48, 3,
                 Map.of("Low difficulty share", 45L, "Stale", 3L), 0, 0, latency,
                 Map.of(LoadError.CONNECT_REFUSED, 1L, LoadError.SUBMIT_TIMEOUT, 2L),
                 Map.of(LoadError.CONNECT_REFUSED, "Connection refused"),
-                List.of(new TimelineSecond(0, 3, 0, 2), new TimelineSecond(1, 7, 1, 6)));
+                List.of(new TimelineSecond(0, 3, 0, 2, 12), new TimelineSecond(1, 7, 1, 6, 2)));
     }
 }

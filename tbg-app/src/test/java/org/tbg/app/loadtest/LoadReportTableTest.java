@@ -27,7 +27,7 @@ class LoadReportTableTest {
     void longTimelinesAreAveragedIntoAtMostThirtyValues() {
         List<TimelineSecond> seconds = new ArrayList<>();
         for (int s = 0; s < 60; s++) {
-            seconds.add(new TimelineSecond(s, s + 1, 0, 0));
+            seconds.add(new TimelineSecond(s, s + 1, 0, 0, 0));
         }
 
         String line = LoadReportTable.timeline(seconds);

@@ -47,12 +47,16 @@ class LoadtestCommandTest {
         assertThat(loadtest("--ramp", "40", "--duration", "30")).isEqualTo(2);
         assertThat(loadtest("--histogram", "latency.svg")).isEqualTo(2);
         assertThat(loadtest("--allow-host", "10.0.0.0/40")).isEqualTo(2);
+        assertThat(loadtest("--source-addresses", "127.0.0.9-127.0.0.2")).isEqualTo(2);
+        assertThat(loadtest("--warmup", "30", "--duration", "30")).isEqualTo(2);
         assertThat(err.toString())
                 .contains("Invalid value for option '--profile': 'huge' (smoke, standard, stress or soak)")
                 .contains("Invalid option: rate")
                 .contains("Invalid option: ramp")
                 .contains("Invalid value for option '--histogram'")
-                .contains("Invalid value for option '--allow-host'");
+                .contains("Invalid value for option '--allow-host'")
+                .contains("Invalid value for option '--source-addresses': range runs backwards")
+                .contains("Invalid option: warmup");
     }
 
     @Test

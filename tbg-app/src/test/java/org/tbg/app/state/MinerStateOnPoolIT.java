@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.tbg.bitcoin.encoding.Hex;
 import org.tbg.pool.Pool;
 import org.tbg.pool.PoolSettings;
+import org.tbg.pool.difficulty.VardiffSettings;
 import org.tbg.stratum.client.StratumClient;
 import org.tbg.stratum.miner.CpuMiner;
 import org.tbg.stratum.miner.MinerOptions;
@@ -55,7 +56,7 @@ class MinerStateOnPoolIT {
         pool = new Pool(new PoolSettings(List.of(node.endpoint()), ADDRESS, POOL_TAG, Duration.ofMillis(100), null,
                 Duration.ofSeconds(30), List.of(new InetSocketAddress("127.0.0.1", 0)), 0.00001, 0.0001, 0, 4, 8,
                 0x1fffe000, 100, 0, Files.createTempDirectory("tbg-it-state"), "it", "test", 4096,
-                Duration.ofSeconds(60), Duration.ofSeconds(3)));
+                Duration.ofSeconds(60), Duration.ofSeconds(3), VardiffSettings.DEFAULTS));
         pool.minerState(state);
         pool.start();
     }

@@ -34,6 +34,6 @@ public record FoundBlock(String hash, long height, String blockHex, Worker worke
         byte[] coinbase = cb.parts().assembleWithWitness(extranonce1, extranonce2);
         byte[] block = BlockAssembler.assemble(header, coinbase, txs);
         return new FoundBlock(Hex.encode(Bytes.reversed(hashInternal)), job.height(), Hex.encode(block), worker,
-                shareDiff, job.networkTarget().difficulty(), job.id(), job.template().coinbaseValue());
+                shareDiff, job.networkDifficulty(), job.id(), job.template().coinbaseValue());
     }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
  * those shares take on target (count × target_share_interval); its work rate is one sample of the
  * exponential moving average ({@code ema_alpha}). While ramping a window holds
  * {@value #RAMP_WINDOW_SHARES} shares, so the first jumps come after a few shares; afterwards
- * {@value #WINDOW_SHARES}, so the average's Poisson noise (√(α/(2−α)/192) ≈ 3 % at α = 0.3) is a small
+ * {@value #WINDOW_SHARES}, so the average's Poisson noise (√(α/(2−α)/256) ≈ 2.6 % at α = 0.3) is a small
  * part of the dead band and a settled connection does not leave it on noise.
  *
  * <p><b>Phases.</b>
@@ -46,8 +46,8 @@ import java.util.Optional;
 public final class Vardiff {
     /** Shares per window while ramping: enough to tell ×4 from ×64, few enough to react at once. */
     static final int RAMP_WINDOW_SHARES = 16;
-    /** Shares per window afterwards: the average's noise stays well inside the dead band. */
-    static final int WINDOW_SHARES = 192;
+    /** Shares per window afterwards: the average's noise stays well inside the dead band (43 min on target at 10 s). */
+    static final int WINDOW_SHARES = 256;
     /** A correction ends within this fraction of the dead band around 1 (0.975–1.025 by default). */
     static final double SETTLE_BAND_FRACTION = 0.125;
     /** A correction settles only once the average's first window weighs at most this much in it. */

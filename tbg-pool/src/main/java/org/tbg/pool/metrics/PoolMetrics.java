@@ -51,6 +51,13 @@ public final class PoolMetrics {
         CounterWithCallback.builder().name("ckpool_blocks_found_total")
                 .help("Shares that met the network target")
                 .callback(c -> c.call(stats.blocksFound())).register(registry);
+        CounterWithCallback.builder().name("ckpool_vardiff_adjustments_total")
+                .help("Difficulty changes made by vardiff, by direction")
+                .labelNames("direction")
+                .callback(c -> {
+                    c.call(stats.vardiffUp(), "up");
+                    c.call(stats.vardiffDown(), "down");
+                }).register(registry);
         CounterWithCallback.builder().name("ckpool_blocks_rejected_total")
                 .help("Found blocks no node accepted")
                 .callback(c -> c.call(stats.blocksRejected())).register(registry);

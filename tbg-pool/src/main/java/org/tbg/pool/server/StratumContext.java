@@ -10,6 +10,7 @@ import org.tbg.pool.share.ShareValidator;
 import org.tbg.pool.state.MinerStateStore;
 import org.tbg.pool.stats.BestDifficultyTracker;
 import org.tbg.pool.stats.MinerHashrates;
+import org.tbg.pool.work.JobFactory;
 import org.tbg.pool.work.WorkManager;
 
 /**
@@ -17,7 +18,7 @@ import org.tbg.pool.work.WorkManager;
  *
  * @param poolTag the scriptSig text every coinbase carries ({@code btcsig})
  */
-public record StratumContext(PoolSettings settings, WorkManager work, ShareValidator validator,
+public record StratumContext(PoolSettings settings, WorkManager work, JobFactory jobs, ShareValidator validator,
                              ExtranonceAllocator extranonces, PayoutResolver payouts, BlockSubmitter blocks,
                              SessionRegistry sessions, PoolStats stats, byte[] poolTag,
                              MinerHashrates hashrates, BestDifficultyTracker bests, PoolEventListener events,

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,9 @@ import org.tbg.bitcoin.encoding.Bytes;
 import org.tbg.bitcoin.encoding.Hex;
 import org.tbg.bitcoin.rpc.TemplateTransaction;
 import org.tbg.pool.PoolSettings;
+import org.tbg.pool.difficulty.DifficultyBounds;
+import org.tbg.pool.difficulty.DifficultyChange;
+import org.tbg.pool.difficulty.Vardiff;
 import org.tbg.pool.node.NodeUnavailableException;
 import org.tbg.pool.node.PayoutResolver;
 import org.tbg.pool.session.Session;
@@ -55,6 +59,10 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
     private final StratumContext pool;
     private ChannelHandlerContext ctx;
     private Session session;
+    /** This connection's difficulty controller (spec/stratum.md "Difficulty"); the only thing that decides it. */
+    private Vardiff vardiff;
+    /** The miner asked for a difficulty on this connection: that wins over a remembered one. */
+    private boolean minerSuggested;
     private boolean sentFirstJob;
     /** Why the connection ended, for the disconnect event: clean, timeout, error, kicked or pool_shutdown. */
     private String closeReason = "clean";
@@ -70,7 +78,8 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         this.ctx = ctx;
         PoolSettings s = pool.settings();
         String ip = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
-        session = new Session(pool.sessions().nextId(), ip, System.currentTimeMillis(), s.startDiff());
+        vardiff = new Vardiff(s.vardiff(), DifficultyBounds.of(s.minDiff(), s.maxDiff()), s.startDiff(), monotonicMillis());
+        session = new Session(pool.sessions().nextId(), ip, System.currentTimeMillis(), vardiff.difficulty());
         int open = pool.stats().connections().incrementAndGet();
         if (open > s.maxClients()) {
             log.warn("refusing connection from {}: {} connections reached maxclients {}", ip, open - 1, s.maxClients());
@@ -214,14 +223,12 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         sendCurrentJob();
     }
 
-    /** A reconnecting worker starts at its last difficulty (within the pool's and its own bounds). */
+    /** A reconnecting worker that asks for nothing starts at its last difficulty (within the pool's bounds). */
     private void restoreDifficulty(OptionalDouble remembered) {
-        if (remembered.isEmpty() || session.lastJobId() != null) {
+        if (remembered.isEmpty() || minerSuggested || session.lastJobId() != null) {
             return;
         }
-        double restored = clamp(Math.max(remembered.getAsDouble(), session.minimumDifficulty()));
-        pool.events().difficultyChanged(session, session.nextDifficulty(), restored, "restored", 0);
-        session.nextDifficulty(restored);
+        apply(vardiff.restore(remembered.getAsDouble(), monotonicMillis()), "restored");
     }
 
     /** ckpool's convention: a password {@code d=<number>} asks for a (minimum) difficulty. */
@@ -232,7 +239,7 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         for (String part : password.split("[,; ]")) {
             if (part.startsWith("d=")) {
                 try {
-                    suggest(Double.parseDouble(part.substring(2)));
+                    suggest(Double.parseDouble(part.substring(2)), "password");
                 } catch (NumberFormatException ignored) {
                     // not a number: the password is just a password
                 }
@@ -260,8 +267,8 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
                 }
                 case "minimum-difficulty" -> {
                     JsonNode v = opts.path("minimum-difficulty.value");
-                    if (v.isNumber() && v.asDouble() > 0) {
-                        suggest(v.asDouble());
+                    if (v.isNumber() && v.asDouble() > 0 && Double.isFinite(v.asDouble())) {
+                        suggest(v.asDouble(), "suggested");
                     }
                     result.put("minimum-difficulty", true);
                 }
@@ -286,22 +293,35 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
             send(StratumJson.error(req.rawId(), StratumError.OTHER, "Invalid difficulty"));
             return;
         }
-        suggest(d);
+        suggest(d, "suggested");
         send(StratumJson.result(req.rawId(), true));
     }
 
-    /** A miner's requested difficulty, clamped to the pool's bounds; it applies from the next job. */
-    private void suggest(double d) {
-        double clamped = clamp(d);
-        session.minimumDifficulty(clamped);
-        session.nextDifficulty(clamped);
+    /**
+     * A miner's own minimum (suggest_difficulty, minimum-difficulty, {@code d=}): vardiff works above
+     * it, and the pool's {@code mindiff} still bounds it. Applies from the next job.
+     */
+    private void suggest(double d, String reason) {
+        minerSuggested = true;
+        apply(vardiff.suggest(d, monotonicMillis()), reason);
     }
 
-    /** Within {@code [mindiff, maxdiff]} (maxdiff 0 = no maximum). */
-    private double clamp(double d) {
-        PoolSettings s = pool.settings();
-        double clamped = Math.max(d, s.minDiff());
-        return s.maxDiff() > 0 ? Math.min(clamped, s.maxDiff()) : clamped;
+    /** Takes a difficulty decision: it goes out with the next job sent to this connection. */
+    private boolean apply(Optional<DifficultyChange> change, String reason) {
+        if (change.isEmpty()) {
+            return false;
+        }
+        DifficultyChange c = change.get();
+        session.nextDifficulty(c.to());
+        if (reason.equals("vardiff")) {
+            pool.stats().vardiffAdjusted(c.up());
+        }
+        pool.events().difficultyChanged(session, c.from(), c.to(), reason, c.sharesPerSecond());
+        return true;
+    }
+
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
     }
 
     private static double parseOrNaN(String s) {
@@ -358,6 +378,9 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         pool.events().shareSubmitted(session, req.stringParam(0), req.stringParam(1), r);
         if (r.accepted()) {
             recordShare(r, now);
+            if (apply(vardiff.onShare(monotonicMillis(), r.targetDiff()), "vardiff")) {
+                reissueCurrentJob();
+            }
         }
         if (!r.accepted()) {
             if (log.isDebugEnabled()) {
@@ -418,6 +441,20 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         }
     }
 
+    /**
+     * The current work again under a fresh id, so a new difficulty applies now rather than at the
+     * next template (a fast miner at a low start difficulty would flood the pool until then); shares
+     * on the old id stay judged at the old difficulty.
+     */
+    private void reissueCurrentJob() {
+        Job current = pool.work().current();
+        if (current != null) {
+            Job again = pool.jobs().reissue(current);
+            pool.work().register(again);
+            sendJob(again, false);
+        }
+    }
+
     private void sendCurrentJob() {
         Job job = pool.work().current();
         if (job != null) {
@@ -438,6 +475,9 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         boolean clean = job.cleanJobs() || forceClean || !sentFirstJob;
         sentFirstJob = true;
         followSignature();
+        long mono = monotonicMillis();
+        apply(vardiff.networkDifficulty(job.networkDifficulty(), mono), "vardiff");
+        apply(vardiff.onTick(mono), "vardiff");
         CoinbaseWork cb = job.coinbaseFor(session.payoutKey());
         if (session.issue(job.id(), clean)) {
             ctx.write(Unpooled.wrappedBuffer(StratumJson.setDifficulty(session.difficulty())));

@@ -35,7 +35,6 @@ public final class Session {
     private String signature;
     private int versionMask;
     private double difficulty;
-    private double minimumDifficulty;
     private double nextDifficulty;
     private String lastJobId;
     private long sharesAccepted;
@@ -117,9 +116,6 @@ public final class Session {
     public double nextDifficulty() { return nextDifficulty; }
     public void nextDifficulty(double d) { this.nextDifficulty = d; }
 
-    /** The miner's own minimum (suggest_difficulty, minimum-difficulty, d=), 0 when none. */
-    public double minimumDifficulty() { return minimumDifficulty; }
-    public void minimumDifficulty(double d) { this.minimumDifficulty = d; }
 
     /**
      * Records that {@code jobId} goes out now at the next difficulty.

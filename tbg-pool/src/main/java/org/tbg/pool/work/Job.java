@@ -20,6 +20,7 @@ public final class Job {
     private final String bitsHex;
     private final String ntimeHex;
     private final Target networkTarget;
+    private final double networkDifficulty;
     private final boolean cleanJobs;
     private final long createdMillis;
     private final CoinbaseRecipe recipe;
@@ -37,6 +38,7 @@ public final class Job {
         this.bitsHex = String.format("%08x", template.bits());
         this.ntimeHex = String.format("%08x", template.curTime());
         this.networkTarget = networkTarget;
+        this.networkDifficulty = networkTarget.difficulty();
         this.cleanJobs = cleanJobs;
         this.createdMillis = createdMillis;
         this.recipe = recipe;
@@ -63,6 +65,7 @@ public final class Job {
     public String ntimeHex() { return ntimeHex; }
     public long minTime() { return template.minTime(); }
     public Target networkTarget() { return networkTarget; }
+    public double networkDifficulty() { return networkDifficulty; }
     public boolean cleanJobs() { return cleanJobs; }
     public long createdMillis() { return createdMillis; }
     public CoinbaseRecipe recipe() { return recipe; }

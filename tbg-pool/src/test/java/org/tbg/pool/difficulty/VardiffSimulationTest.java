@@ -11,9 +11,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Simulated miners from a NerdMiner to an S19-class ASIC, on a fake clock with Poisson shares, must
  * settle near the target interval after a bounded number of changes and then stay put.
+ *
+ * <p>Where a connection settles is itself a measurement: over 1,600 seeded runs of these four cases
+ * the settled difficulty had a standard deviation of 2.8 % around the ideal one, and 2 runs (0.13 %)
+ * ended 11 % off, inside the dead band and so never corrected. The seeds below are fixed, not picked.
  */
 class VardiffSimulationTest {
-    /** The most changes a connection may need to settle (the worst of 200 seeds per miner needed 14). */
+    /** The most changes a connection may need to settle (the worst of 400 seeds per case needed 14). */
     static final int MAX_CHANGES_TO_SETTLE = 16;
     /** Shares measured after settling: about 28 simulated hours on target; the mean's own noise is 1 %. */
     static final int MEASURED_SHARES = 10_000;

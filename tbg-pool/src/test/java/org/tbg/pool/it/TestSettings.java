@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.tbg.bitcoin.rpc.NodeEndpoint;
 import org.tbg.pool.PoolSettings;
+import org.tbg.pool.difficulty.VardiffSettings;
 
 /** Pool settings for tests: loopback, an ephemeral port, fast polling; fields are set directly. */
 public final class TestSettings {
@@ -27,6 +28,7 @@ public final class TestSettings {
     public int maxLineBytes = 4096;
     public Duration authTimeout = Duration.ofSeconds(60);
     public Duration rpcTimeout = Duration.ofSeconds(3);
+    public VardiffSettings vardiff = VardiffSettings.DEFAULTS;
 
     public TestSettings(List<NodeEndpoint> nodes, Path logDir) {
         this.nodes = nodes;
@@ -36,6 +38,6 @@ public final class TestSettings {
     public PoolSettings build() {
         return new PoolSettings(nodes, poolAddress, poolSignature, blockPoll, zmqBlock, updateInterval,
                 List.of(new InetSocketAddress("127.0.0.1", 0)), minDiff, startDiff, maxDiff, nonce1Length, nonce2Length,
-                versionMask, maxClients, donationPercent, logDir, "it-1", "test", maxLineBytes, authTimeout, rpcTimeout);
+                versionMask, maxClients, donationPercent, logDir, "it-1", "test", maxLineBytes, authTimeout, rpcTimeout, vardiff);
     }
 }
