@@ -21,6 +21,7 @@ public final class PoolStats {
     private final LongAdder blocksRejected = new LongAdder();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger authorizedConnections = new AtomicInteger();
+    private final AtomicInteger asicBoostMiners = new AtomicInteger();
     /** Submit received → reply written; buckets around the 50 ms alert threshold and well below it. */
     private final Histogram shareProcessing = Histogram.builder()
             .name("ckpool_share_processing_seconds")
@@ -60,6 +61,8 @@ public final class PoolStats {
 
     public AtomicInteger connections() { return connections; }
     public AtomicInteger authorizedConnections() { return authorizedConnections; }
+    /** Open connections whose shares roll version bits. */
+    public AtomicInteger asicBoostMiners() { return asicBoostMiners; }
 
     public long sharesAccepted() { return sharesAccepted.sum(); }
     public long sharesStale() { return sharesStale.sum(); }

@@ -33,6 +33,9 @@ public interface PoolEventListener {
     /** A connection's difficulty changes from the next job on. */
     default void difficultyChanged(Session session, double oldDiff, double newDiff, String reason, double shareRate) { }
 
+    /** The first share of a session with rolled version bits. */
+    default void asicBoostDetected(Session session, int poolMask, int minerMask) { }
+
     /** The verdict on a found block. */
     default void blockFound(SubmitOutcome outcome) { }
 

@@ -23,6 +23,9 @@ public final class PoolMetrics {
         GaugeWithCallback.builder().name("ckpool_connections")
                 .help("Open stratum TCP connections")
                 .callback(c -> c.call(Math.max(0, stats.connections().get()))).register(registry);
+        GaugeWithCallback.builder().name("ckpool_asicboost_miners")
+                .help("Open connections whose shares roll version bits (BIP310)")
+                .callback(c -> c.call(Math.max(0, stats.asicBoostMiners().get()))).register(registry);
         GaugeWithCallback.builder().name("ckpool_block_height")
                 .help("Height of the block the pool's current work builds")
                 .callback(c -> c.call(health.get().blockHeight())).register(registry);

@@ -103,6 +103,9 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         if (session.subscribed()) {
             pool.extranonces().release(session.extranonce1Hex(), System.currentTimeMillis());
         }
+        if (session.asicBoost()) {
+            pool.stats().asicBoostMiners().decrementAndGet();
+        }
         if (session.authorized()) {
             pool.stats().authorizedConnections().decrementAndGet();
             pool.minerState().remember(session.firstWorker().name().fullName(), session.difficulty());
@@ -261,7 +264,7 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
                 case "version-rolling" -> {
                     int minerMask = parseMask(opts.path("version-rolling.mask").asText("ffffffff"));
                     int mask = pool.settings().versionMask() & minerMask;
-                    session.versionMask(mask);
+                    session.versionMask(mask, minerMask);
                     result.put("version-rolling", true);
                     result.put("version-rolling.mask", String.format("%08x", mask));
                 }
@@ -377,6 +380,7 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         pool.stats().shareProcessed(System.nanoTime() - started);
         pool.events().shareSubmitted(session, req.stringParam(0), req.stringParam(1), r);
         if (r.accepted()) {
+            detectAsicBoost(req.stringParam(5));
             recordShare(r, now);
             if (apply(vardiff.onShare(monotonicMillis(), r.targetDiff()), "vardiff")) {
                 reissueCurrentJob();
@@ -388,6 +392,17 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
             }
             onReject(now);
         }
+    }
+
+    /** The first accepted share with rolled version bits marks the session (metrics, events). */
+    private void detectAsicBoost(String versionBits) {
+        if (versionBits == null || session.asicBoost() || Integer.parseUnsignedInt(versionBits, 16) == 0) {
+            return;
+        }
+        session.markAsicBoost();
+        pool.stats().asicBoostMiners().incrementAndGet();
+        pool.events().asicBoostDetected(session, pool.settings().versionMask(), session.minerVersionMask());
+        log.info("miner {} rolls version bits (ASICBoost, mask {})", firstWorkerName(), String.format("%08x", session.versionMask()));
     }
 
     /** Hashrate from the difficulty the share was asked at; records from the difficulty it reached. */

@@ -34,6 +34,8 @@ public final class Session {
     /** The miner's own coinbase text in the current payout key, or null when only the pool tag is used. */
     private String signature;
     private int versionMask;
+    private int minerVersionMask;
+    private boolean asicBoost;
     private double difficulty;
     private double nextDifficulty;
     private String lastJobId;
@@ -106,8 +108,26 @@ public final class Session {
         return workers.isEmpty() ? null : workers.values().iterator().next();
     }
 
+    /** The negotiated BIP310 mask (pool's ∩ miner's); 0 without {@code mining.configure}. */
     public int versionMask() { return versionMask; }
-    public void versionMask(int mask) { this.versionMask = mask; }
+
+    /** The mask the miner asked for in {@code mining.configure}. */
+    public int minerVersionMask() { return minerVersionMask; }
+
+    public void versionMask(int negotiated, int minerMask) {
+        this.versionMask = negotiated;
+        this.minerVersionMask = minerMask;
+    }
+
+    /** True once a share of this session rolled version bits (ASICBoost). */
+    public boolean asicBoost() { return asicBoost; }
+
+    /** Marks the session as rolling version bits; true the first time only. */
+    public boolean markAsicBoost() {
+        boolean first = !asicBoost;
+        asicBoost = true;
+        return first;
+    }
 
     /** The difficulty of the last job sent. */
     public double difficulty() { return difficulty; }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.tbg.bitcoin.address.AddressType;
+import org.tbg.pool.event.PoolEventListener;
+import org.tbg.pool.session.Session;
 import org.tbg.stratum.client.StratumClient;
 import org.tbg.testkit.DevnetNode;
 
@@ -23,6 +25,19 @@ import org.tbg.testkit.DevnetNode;
 class DifficultyIT {
     private DevnetNode node;
     private PoolHarness pool;
+    private final List<String> difficultyEvents = new CopyOnWriteArrayList<>();
+    private final List<String> asicBoostEvents = new CopyOnWriteArrayList<>();
+    private final PoolEventListener events = new PoolEventListener() {
+        @Override
+        public void difficultyChanged(Session session, double oldDiff, double newDiff, String reason, double shareRate) {
+            difficultyEvents.add(reason + " " + oldDiff + " -> " + newDiff);
+        }
+
+        @Override
+        public void asicBoostDetected(Session session, int poolMask, int minerMask) {
+            asicBoostEvents.add(String.format("%08x %08x", poolMask, minerMask));
+        }
+    };
 
     @BeforeAll
     void start() throws Exception {
@@ -30,7 +45,7 @@ class DifficultyIT {
         TestSettings s = new TestSettings(List.of(node.endpoint()), Files.createTempDirectory("tbg-it-diff"));
         s.minDiff = 0.00001;
         s.startDiff = 0.0001;
-        pool = PoolHarness.start(s);
+        pool = PoolHarness.start(s, events);
     }
 
     @AfterAll
@@ -42,6 +57,7 @@ class DifficultyIT {
     @Test
     void aSubOneSuggestionIsTakenAsIs() throws Exception {
         assertThat(difficulties("sub1", "x", 0.001).get(0)).isEqualTo(0.001);
+        assertThat(difficultyEvents).anySatisfy(e -> assertThat(e).startsWith("suggested ").endsWith("-> 0.001"));
     }
 
     @Test
@@ -56,6 +72,9 @@ class DifficultyIT {
         // A CPU thread finds several shares a second at 0.0001; the target is one per 10 s.
         pool.mine(user, 1000, Duration.ofSeconds(12));
         assertThat(pool.pool().stats().vardiffUp()).isGreaterThan(upBefore);
+        assertThat(difficultyEvents).anySatisfy(e -> assertThat(e).startsWith("vardiff 1.0E-4 -> "));
+        // A CPU thread never exhausts its nonce range within a job, so it never rolls version bits.
+        assertThat(asicBoostEvents).isEmpty();
     }
 
     /** The set_difficulty values a fresh connection sees after subscribe, an optional suggestion and authorize. */

@@ -13,14 +13,17 @@ import org.tbg.stratum.message.PrevHash;
 
 /**
  * A share a test ground itself for a {@code mining.notify}, its header built as spec/stratum.md
- * lays it out (no version rolling): coinbase = coinb1 ‖ extranonce1 ‖ extranonce2 ‖ coinb2;
+ * lays it out: coinbase = coinb1 ‖ extranonce1 ‖ extranonce2 ‖ coinb2;
  * merkle root = SHA-256d(coinbase) folded up the branch; header = version ‖ prevhash ‖ root ‖
- * ntime ‖ nbits ‖ nonce, the 32-bit fields little-endian; hash = SHA-256d(header).
+ * ntime ‖ nbits ‖ nonce, the 32-bit fields little-endian (version = job version with the rolled bits
+ * in place, when rolling); hash = SHA-256d(header).
  *
+ * @param versionBitsHex the submit's sixth param, or null without version rolling
  * @param header the 80-byte header
  * @param hash   its hash, internal byte order
  */
-record GroundShare(NotifyJob job, String extranonce2Hex, String ntimeHex, String nonceHex, byte[] header, byte[] hash) {
+record GroundShare(NotifyJob job, String extranonce2Hex, String ntimeHex, String nonceHex, String versionBitsHex,
+                   byte[] header, byte[] hash) {
 
     /**
      * Scans nonces from 0 for the first header whose hash satisfies {@code wanted}, at the job's ntime.
@@ -28,6 +31,12 @@ record GroundShare(NotifyJob job, String extranonce2Hex, String ntimeHex, String
      * @throws AssertionError when none of {@code maxNonces} nonces does
      */
     static GroundShare find(NotifyJob job, byte[] extranonce1, byte[] extranonce2, Predicate<byte[]> wanted, long maxNonces) {
+        return find(job, extranonce1, extranonce2, wanted, maxNonces, 0, 0);
+    }
+
+    /** As {@link #find(NotifyJob, byte[], byte[], Predicate, long)}, with {@code versionBits} rolled within {@code mask}. */
+    static GroundShare find(NotifyJob job, byte[] extranonce1, byte[] extranonce2, Predicate<byte[]> wanted, long maxNonces,
+                            int versionBits, int mask) {
         byte[] coinbase = Bytes.concat(Hex.decode(job.coinb1()), extranonce1, extranonce2, Hex.decode(job.coinb2()));
         List<byte[]> branch = new ArrayList<>();
         for (String h : job.merkleBranch()) {
@@ -36,7 +45,7 @@ record GroundShare(NotifyJob job, String extranonce2Hex, String ntimeHex, String
         byte[] root = Merkle.rootFromBranch(Sha256d.of(coinbase), branch);
         int ntime = parse32(job.ntime());
         byte[] header = new byte[80];
-        Bytes.writeInt32LE(parse32(job.version()), header, 0);
+        Bytes.writeInt32LE((parse32(job.version()) & ~mask) | (versionBits & mask), header, 0);
         System.arraycopy(PrevHash.fromStratum(job.prevHash()), 0, header, 4, 32);
         System.arraycopy(root, 0, header, 36, 32);
         Bytes.writeInt32LE(ntime, header, 68);
@@ -47,7 +56,8 @@ record GroundShare(NotifyJob job, String extranonce2Hex, String ntimeHex, String
             Bytes.writeInt32LE((int) nonce, header, 76);
             sha.hash(header, 0, 80, hash, 0);
             if (wanted.test(hash)) {
-                return new GroundShare(job, Hex.encode(extranonce2), job.ntime(), hex32((int) nonce), header.clone(), hash.clone());
+                return new GroundShare(job, Hex.encode(extranonce2), job.ntime(), hex32((int) nonce),
+                        mask == 0 ? null : hex32(versionBits), header.clone(), hash.clone());
             }
         }
         throw new AssertionError("no nonce of " + maxNonces + " gave the wanted hash for job " + job.jobId());
@@ -67,9 +77,11 @@ record GroundShare(NotifyJob job, String extranonce2Hex, String ntimeHex, String
         return b;
     }
 
-    /** {@code mining.submit} params: worker, job_id, extranonce2, ntime, nonce. */
+    /** {@code mining.submit} params: worker, job_id, extranonce2, ntime, nonce[, version_bits]. */
     List<Object> submitParams(String worker) {
-        return List.of(worker, job.jobId(), extranonce2Hex, ntimeHex, nonceHex);
+        return versionBitsHex == null
+                ? List.of(worker, job.jobId(), extranonce2Hex, ntimeHex, nonceHex)
+                : List.of(worker, job.jobId(), extranonce2Hex, ntimeHex, nonceHex, versionBitsHex);
     }
 
     /** Block hash in display (RPC) order. */

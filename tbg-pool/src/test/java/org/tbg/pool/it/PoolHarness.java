@@ -10,6 +10,7 @@ import java.util.List;
 import org.tbg.pool.Pool;
 import org.tbg.pool.PoolSettings;
 import org.tbg.pool.PoolStats;
+import org.tbg.pool.event.PoolEventListener;
 import org.tbg.stratum.miner.CpuMiner;
 import org.tbg.stratum.miner.MinerOptions;
 import org.tbg.stratum.miner.MinerStats;
@@ -31,8 +32,14 @@ public final class PoolHarness implements AutoCloseable {
     }
 
     public static PoolHarness start(TestSettings s) throws Exception {
+        return start(s, PoolEventListener.NONE);
+    }
+
+    /** A pool that reports its events to {@code events}. */
+    public static PoolHarness start(TestSettings s, PoolEventListener events) throws Exception {
         PoolSettings settings = s.build();
         Pool pool = new Pool(settings);
+        pool.eventListener(events);
         try {
             pool.start();
         } catch (Exception e) {

@@ -249,6 +249,33 @@ abstract class ProtocolEdgeCasesContract {
         }
     }
 
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aShareWithRolledVersionBitsIsAcceptedAndMarksTheSessionAsAsicBoost() throws Exception {
+        try (RawStratumConnection c = RawStratumConnection.open(pool.port())) {
+            c.call("mining.configure", List.of("version-rolling"), Map.of("version-rolling.mask", "1fffe000"));
+            c.subscribe();
+            c.call("mining.suggest_difficulty", 0.00001);
+            c.authorize(RAW_WORKER, "x");
+            int before = pool.pool().stats().asicBoostMiners().get();
+            for (int attempt = 1; ; attempt++) {
+                NotifyJob job = c.newestJob();
+                Target shareTarget = Difficulty.targetFor(c.difficultyOf(job.jobId()));
+                GroundShare share = GroundShare.find(job, c.extranonce1(), GroundShare.extranonce2(attempt, c.extranonce2Size()),
+                        shareTarget::isMetBy, 1L << 26, 0x00006000, 0x1fffe000);
+                JsonNode reply = c.call("mining.submit", share.submitParams(RAW_WORKER).toArray());
+                if (isStale(reply) && attempt < MAX_ATTEMPTS) {
+                    c.awaitJob(j -> !j.prevHash().equals(job.prevHash()), WAIT);
+                    continue;
+                }
+                assertThat(reply.get("result")).as("a share with rolled bits: %s", reply).isEqualTo(JSON.readTree("true"));
+                break;
+            }
+            // The mark follows the reply on the connection's event loop.
+            await().atMost(WAIT).until(() -> pool.pool().stats().asicBoostMiners().get() == before + 1);
+        }
+    }
+
     // ---- shares judged on their hash ------------------------------------------------------
 
     @Test

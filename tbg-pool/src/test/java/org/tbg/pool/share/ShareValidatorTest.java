@@ -151,7 +151,7 @@ class ShareValidatorTest {
 
     @Test
     void versionBitsInsideTheNegotiatedMaskAreRolledIntoTheHeader() throws Exception {
-        session.versionMask(0x1fffe000);
+        session.versionMask(0x1fffe000, 0x1fffe000);
         Job job = publish(TestTemplates.template(500, TestTemplates.HARD_BITS, 2, 4), 1e-12);
         ShareResult r = validator.validate(session, submit(ADDRESS + ".rig", job.id(), "0000000000000002", job.ntimeHex(), "00000009", "0000e000"), 0);
         assertThat(r.accepted()).as("%s", r.reason()).isTrue();
