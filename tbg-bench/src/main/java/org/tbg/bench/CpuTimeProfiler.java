@@ -13,11 +13,11 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
- * CPU time the benchmark JVM spends per operation, on all its threads (the benchmark's, GC, JIT).
- * Wall-clock scores fall when other processes share the CPUs; CPU time per operation hardly does,
- * so on a shared machine it is the figure to read: 10^9 / {@code cpu.time.norm} is operations per
- * CPU-second. {@code cpu.cores} is how many CPUs the JVM kept busy; with {@code -t 1} on an idle
- * machine it is slightly above 1 (GC), well below 1 means the run was crowded out.
+ * CPU time the benchmark JVM spends per operation, on all its threads (the benchmark's, GC, JIT),
+ * and how many CPUs it kept busy. On a shared machine wall-clock scores mix the code's cost with
+ * the time other processes took the CPU away: {@code cpu.cores} well below the thread count says a
+ * run was crowded out, and {@code cpu.time.norm} (10^9 / it = operations per CPU-second) is free of
+ * that part, though not of other work's effect on shared caches and memory.
  *
  * <p>Use: {@code -prof org.tbg.bench.CpuTimeProfiler}.
  */
