@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every test of the project: unit tests (*Test, surefire) and integration tests (*IT, failsafe)
-# against a real bcoin regtest node and a real redis-server, which scripts/install-bcoin.sh and
-# scripts/install-redis.sh install (once, then cached).
+# against real servers on loopback: a bcoin regtest node, redis-server, PostgreSQL and
+# nats-server -js, plus promtool for the alerting rules. scripts/install-{bcoin,redis,postgres,
+# nats,promtool}.sh install them (once; Debian packages via apt-get, bcoin via npm into .cache) and
+# print where they are; the tests start and stop their own server processes in temp directories.
 # Extra arguments go to Maven (e.g. -o, -pl tbg-pool -am). Exit status: non-zero on any failure.
 set -euo pipefail
 
@@ -47,20 +49,29 @@ if [[ ! -d $bcoin_dir ]]; then
   exit 1
 fi
 
-echo "== installing the redis test server (scripts/install-redis.sh) =="
-redis_log="$(mktemp)"
-trap 'rm -f "$install_log" "$redis_log"' EXIT
-bash scripts/install-redis.sh </dev/null | tee "$redis_log" || { echo "test.sh: scripts/install-redis.sh failed" >&2; exit 1; }
-redis_server="$(tail -n 1 "$redis_log")"
-if [[ ! -x $redis_server ]]; then
-  echo "test.sh: scripts/install-redis.sh did not end with the redis-server path (got: '$redis_server')" >&2
-  exit 1
-fi
+# Runs an installer whose last output line names what it installed; prints that line.
+install_tool() {
+  local what=$1 script=$2 out
+  echo "== installing $what ($script) ==" >&2
+  out="$(bash "$script" </dev/null)" || { echo "test.sh: $script failed" >&2; return 1; }
+  echo "$out" >&2
+  tail -n 1 <<<"$out"
+}
 
-echo "== mvn verify (bcoin at $bcoin_dir, redis-server at $redis_server) =="
+redis_server="$(install_tool "the redis test server" scripts/install-redis.sh)" || exit 1
+[[ -x $redis_server ]] || { echo "test.sh: scripts/install-redis.sh did not end with the redis-server path (got: '$redis_server')" >&2; exit 1; }
+pg_bin="$(install_tool "the PostgreSQL test server" scripts/install-postgres.sh)" || exit 1
+[[ -x $pg_bin/initdb && -x $pg_bin/postgres ]] || { echo "test.sh: scripts/install-postgres.sh did not end with the PostgreSQL bin dir (got: '$pg_bin')" >&2; exit 1; }
+nats_server="$(install_tool "the NATS test server" scripts/install-nats.sh)" || exit 1
+[[ -x $nats_server ]] || { echo "test.sh: scripts/install-nats.sh did not end with the nats-server path (got: '$nats_server')" >&2; exit 1; }
+promtool="$(install_tool "promtool" scripts/install-promtool.sh)" || exit 1
+[[ -x $promtool ]] || { echo "test.sh: scripts/install-promtool.sh did not end with the promtool path (got: '$promtool')" >&2; exit 1; }
+
+echo "== mvn verify (bcoin at $bcoin_dir, redis-server at $redis_server, PostgreSQL in $pg_bin, nats-server at $nats_server, promtool at $promtool) =="
 rm -rf ./*/target/surefire-reports ./*/target/failsafe-reports
 status=0
-mvn -B -ntp verify -Dtbg.bcoin.dir="$bcoin_dir" -Dtbg.redis.server="$redis_server" -Dsurefire.printSummary=true "$@" || status=$?
+mvn -B -ntp verify -Dtbg.bcoin.dir="$bcoin_dir" -Dtbg.redis.server="$redis_server" -Dtbg.pg.bin="$pg_bin" \
+  -Dtbg.nats.server="$nats_server" -Dtbg.promtool="$promtool" -Dsurefire.printSummary=true "$@" || status=$?
 summary
 if (( status != 0 )); then
   echo "test.sh: FAILED (mvn exit $status)" >&2

@@ -28,6 +28,7 @@ import org.tbg.stratum.client.StratumClient;
 import org.tbg.stratum.miner.CpuMiner;
 import org.tbg.stratum.miner.MinerOptions;
 import org.tbg.testkit.BcoinNode;
+import org.tbg.testkit.RedisServer;
 
 /**
  * Miner state through Redis on a running pool, with a real node and a real redis-server: the
@@ -43,7 +44,7 @@ class MinerStateOnPoolIT {
     private static final String SIGNATURE = "hello TBG";
 
     private BcoinNode node;
-    private RedisServerProcess redis;
+    private RedisServer redis;
     private RedisMinerStateStore state;
     private Pool pool;
 
@@ -51,7 +52,7 @@ class MinerStateOnPoolIT {
     void start() throws Exception {
         Context.propagate(new Context(RegTestParams.get()));
         node = BcoinNode.start();
-        redis = RedisServerProcess.launch();
+        redis = RedisServer.launch();
         state = RedisMinerStateStore.start(FastOptions.forUrl(redis.url()));
         pool = new Pool(new PoolSettings(List.of(node.endpoint()), ADDRESS, POOL_TAG, Duration.ofMillis(100), null,
                 Duration.ofSeconds(30), List.of(new InetSocketAddress("127.0.0.1", 0)), 0.00001, 0.0001, 0, 4, 8,

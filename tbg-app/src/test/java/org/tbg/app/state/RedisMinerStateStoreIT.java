@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.tbg.pool.state.InMemoryMinerStateStore;
 import org.tbg.pool.state.MinerStateStore;
 import org.tbg.pool.state.SignatureCache;
+import org.tbg.testkit.RedisServer;
 
 /**
  * {@link RedisMinerStateStore} against a real redis-server ({@code -Dtbg.redis.server=PATH}). The
@@ -37,7 +38,7 @@ class RedisMinerStateStoreIT {
     private static final long DAY_SECONDS = 86_400;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private static RedisServerProcess redis;
+    private static RedisServer redis;
 
     private RedisClient client;
     private StatefulRedisConnection<String, String> connection;
@@ -45,7 +46,7 @@ class RedisMinerStateStoreIT {
 
     @BeforeAll
     static void startRedis() {
-        redis = RedisServerProcess.launch();
+        redis = RedisServer.launch();
     }
 
     @AfterAll
