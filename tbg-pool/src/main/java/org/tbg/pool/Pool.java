@@ -73,6 +73,7 @@ public final class Pool implements AutoCloseable {
         startedMillis = System.currentTimeMillis();
         nodes = new NodeFailover(settings.nodes(), settings.rpcTimeout());
         nodes.onSwitch((from, to) -> log.warn("node failover: {} → {}", from, to));
+        nodes.callListener(stats::rpcCallFinished);
         NodeClient node = new NodeClient(nodes);
         PayoutResolver payouts = new PayoutResolver(node, rpcExecutor);
         JobFactory jobs = new JobFactory(settings.nonce1Length(), settings.nonce2Length(), settings.donationPercent());

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import org.tbg.pool.share.ShareResult;
 
 /** Running totals of the engine, each fact counted once; the source for metrics and health. */
 public final class PoolStats {
@@ -29,17 +30,30 @@ public final class PoolStats {
             .classicOnly()
             .classicUpperBounds(0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25)
             .build();
+    /** One JSON-RPC call to a node, answered or not; up to the default rpc_timeout (10 s). */
+    private final Histogram rpcDuration = Histogram.builder()
+            .name("ckpool_rpc_duration_seconds")
+            .help("Duration of JSON-RPC calls to the Bitcoin nodes, by method and node")
+            .labelNames("method", "node")
+            .classicOnly()
+            .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+            .build();
 
     public void shareAccepted(double targetDiff) {
         sharesAccepted.increment();
         acceptedDifficulty.add(targetDiff);
     }
 
+    /**
+     * A rejected share, counted once: a stale one under {@link #sharesStale()}, any other under its
+     * reason (as ckpool does, so valid + invalid + stale = every submit).
+     */
     public void shareRejected(String reason) {
-        if (reason.equals("Stale")) {
+        if (reason.equals(ShareResult.STALE)) {
             sharesStale.increment();
+        } else {
+            sharesRejected.computeIfAbsent(reason, r -> new LongAdder()).increment();
         }
-        sharesRejected.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
     public void shareProcessed(long nanos) {
@@ -47,6 +61,13 @@ public final class PoolStats {
     }
 
     public Histogram shareProcessing() { return shareProcessing; }
+
+    /** An {@link org.tbg.bitcoin.rpc.RpcCallListener}: one node call finished. */
+    public void rpcCallFinished(String node, String method, long nanos) {
+        rpcDuration.labelValues(method, node).observe(nanos / 1e9);
+    }
+
+    public Histogram rpcDuration() { return rpcDuration; }
 
     public void blockFound() { blocksFound.increment(); }
 
@@ -71,13 +92,14 @@ public final class PoolStats {
     public long blocksAccepted() { return blocksAccepted.sum(); }
     public long blocksRejected() { return blocksRejected.sum(); }
 
+    /** Every rejected share, stale ones included. */
     public long sharesRejected() {
-        long n = 0;
+        long n = sharesStale.sum();
         for (LongAdder a : sharesRejected.values()) n += a.sum();
         return n;
     }
 
-    /** Rejects by reason, sorted by reason. */
+    /** Rejects other than stale ones, by reason, sorted by reason. */
     public Map<String, Long> rejectsByReason() {
         Map<String, Long> m = new TreeMap<>();
         sharesRejected.forEach((k, v) -> m.put(k, v.sum()));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tbg.pool.Pool;
 import org.tbg.pool.PoolHealth;
+import org.tbg.pool.PoolStats;
 import org.tbg.pool.metrics.PoolMetrics;
 
 /**
@@ -61,12 +61,17 @@ public final class StatusServer implements AutoCloseable {
 
     /** The status server of a running pool: pool and JVM/process metrics, health from the pool. */
     public static StatusServer forPool(Pool pool, InetSocketAddress address) throws IOException {
-        PrometheusRegistry registry = new PrometheusRegistry();
-        JvmMetrics.builder().register(registry);
-        PoolMetrics.register(registry, pool.stats(), pool::health);
-        StatusServer server = new StatusServer(address, registry, pool::health, pool::ready);
+        StatusServer server = new StatusServer(address, poolRegistry(pool.stats(), pool::health), pool::health, pool::ready);
         server.start();
         return server;
+    }
+
+    /** Everything a pool's {@code /metrics} exports: the engine's {@code ckpool_*} metrics and the runtime ones. */
+    public static PrometheusRegistry poolRegistry(PoolStats stats, Supplier<PoolHealth> health) {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        RuntimeMetrics.register(registry);
+        PoolMetrics.register(registry, stats, health);
+        return registry;
     }
 
     public void start() {

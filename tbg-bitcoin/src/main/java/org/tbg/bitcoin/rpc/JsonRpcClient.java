@@ -44,6 +44,7 @@ public final class JsonRpcClient implements AutoCloseable {
     private volatile RpcCredentials credentials;
     private volatile Instant lastSuccess;
     private volatile boolean closed;
+    private volatile RpcCallListener callListener = RpcCallListener.NONE;
 
     public JsonRpcClient(NodeEndpoint endpoint, Duration timeout) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -72,15 +73,25 @@ public final class JsonRpcClient implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("JsonRpcClient for " + endpoint + " is closed");
         }
-        byte[] body = requestBody(nextId.incrementAndGet(), method, params);
-        HttpResponse<byte[]> response = send(method, body);
-        if (response.statusCode() == 401 && endpoint.cookieFile() != null) {
-            credentials = null;
-            response = send(method, body);
+        long started = System.nanoTime();
+        try {
+            byte[] body = requestBody(nextId.incrementAndGet(), method, params);
+            HttpResponse<byte[]> response = send(method, body);
+            if (response.statusCode() == 401 && endpoint.cookieFile() != null) {
+                credentials = null;
+                response = send(method, body);
+            }
+            JsonNode result = resultOf(method, response);
+            lastSuccess = Instant.now();
+            return result;
+        } finally {
+            callListener.callFinished(endpoint.name(), method, System.nanoTime() - started);
         }
-        JsonNode result = resultOf(method, response);
-        lastSuccess = Instant.now();
-        return result;
+    }
+
+    /** Who hears of every call's duration (one listener; {@link RpcCallListener#NONE} by default). */
+    public void callListener(RpcCallListener listener) {
+        this.callListener = Objects.requireNonNull(listener, "listener");
     }
 
     public NodeEndpoint endpoint() {

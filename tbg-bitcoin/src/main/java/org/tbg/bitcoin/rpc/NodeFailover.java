@@ -118,6 +118,11 @@ public final class NodeFailover implements AutoCloseable {
         return anyUp;
     }
 
+    /** Every node's client reports each call's duration to {@code listener} (e.g. the pool's RPC metrics). */
+    public void callListener(RpcCallListener listener) {
+        clients.forEach(c -> c.callListener(listener));
+    }
+
     /** Called with (from, to) after each switch of the current node, on the switching thread. */
     public void onSwitch(BiConsumer<NodeEndpoint, NodeEndpoint> listener) {
         switchListeners.add(Objects.requireNonNull(listener, "listener"));

@@ -17,6 +17,7 @@ public final class PoolMetrics {
 
     public static void register(PrometheusRegistry registry, PoolStats stats, Supplier<PoolHealth> health) {
         registry.register(stats.shareProcessing());
+        registry.register(stats.rpcDuration());
         GaugeWithCallback.builder().name("ckpool_connected_miners")
                 .help("Connections with at least one authorized worker")
                 .callback(c -> c.call(Math.max(0, stats.authorizedConnections().get()))).register(registry);
@@ -42,7 +43,7 @@ public final class PoolMetrics {
                 .help("Accepted shares")
                 .callback(c -> c.call(stats.sharesAccepted())).register(registry);
         CounterWithCallback.builder().name("ckpool_shares_invalid_total")
-                .help("Rejected shares by reason")
+                .help("Rejected shares other than stale ones, by reason")
                 .labelNames("reason")
                 .callback(c -> stats.rejectsByReason().forEach((reason, n) -> c.call(n, reason))).register(registry);
         CounterWithCallback.builder().name("ckpool_shares_stale_total")

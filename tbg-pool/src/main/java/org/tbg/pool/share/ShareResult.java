@@ -21,6 +21,9 @@ import org.tbg.stratum.message.StratumError;
 public record ShareResult(StratumError error, String reason, Worker worker, Job job, double shareDiff,
                           double targetDiff, FoundBlock block, byte[] hash) {
 
+    /** The reason given for a share on a job of a previous block (metrics count these apart). */
+    public static final String STALE = "Stale";
+
     public boolean accepted() {
         return error == null;
     }

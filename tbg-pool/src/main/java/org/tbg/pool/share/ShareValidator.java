@@ -130,7 +130,7 @@ public final class ShareValidator {
     }
 
     private static ShareResult stale(Worker w, Job job, double shareDiff, double targetDiff, FoundBlock block) {
-        return new ShareResult(StratumError.JOB_NOT_FOUND, "Stale", w, job, shareDiff, targetDiff, block, null);
+        return new ShareResult(StratumError.JOB_NOT_FOUND, ShareResult.STALE, w, job, shareDiff, targetDiff, block, null);
     }
 
     private static long firstEightBytes(byte[] h) {
