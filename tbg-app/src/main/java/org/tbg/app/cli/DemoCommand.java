@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tbg.app.config.EventsConfig;
 import org.tbg.app.demo.DemoStatus;
 import org.tbg.app.demo.HashrateProbe;
+import org.tbg.app.events.PoolEventPipeline;
 import org.tbg.app.http.StatusServer;
 import org.tbg.bitcoin.address.AddressEncoder;
 import org.tbg.bitcoin.address.Network;
@@ -108,6 +110,9 @@ public final class DemoCommand implements Callable<Integer> {
                 .mempoolSize(mempool)
                 .build()).start();
         Pool pool = new Pool(settings(devnet, shareDiff));
+        // the demo journals every event like a real pool does (no NATS, no socket)
+        PoolEventPipeline events = PoolEventPipeline.open(pool, new EventsConfig(List.of(EventsConfig.ALL),
+                logDir.resolve("events"), null, 65_536, Duration.ofSeconds(60)), null);
         CpuMiner[] miner = new CpuMiner[1];
         StatusServer[] http = new StatusServer[1];
         ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -123,6 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
                 if (miner[0] != null) miner[0].stop();
                 if (http[0] != null) http[0].close();
                 pool.close();
+                events.close();
                 devnet.close();
                 log.info("demo stopped");
             }
@@ -131,8 +137,9 @@ public final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "tbg-demo-shutdown"));
         try {
             pool.start();
+            events.startHashrateUpdates(pool);
             if (metricsPort > 0) {
-                http[0] = StatusServer.forPool(pool, new InetSocketAddress(metricsPort));
+                http[0] = StatusServer.forPool(pool, new InetSocketAddress(metricsPort), events.bus());
             }
         } catch (Exception e) {
             stop.run();

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.tbg.app.config.ConfigException;
 import org.tbg.app.config.ConfigLoader;
 import org.tbg.app.config.LoadedConfig;
+import org.tbg.app.events.PoolEventPipeline;
 import org.tbg.app.http.StatusServer;
 import org.tbg.app.state.RedisMinerStateStore;
 import org.tbg.pool.Pool;
@@ -90,10 +91,19 @@ public final class PoolCommand implements Callable<Integer> {
         }
         Pool pool = new Pool(settings);
         pool.minerState(state);
-        return runUntilStopped(pool, state, config.tbg().metricsPort());
+        PoolEventPipeline events;
+        try {
+            events = PoolEventPipeline.open(pool, config.tbg().events(), config.tbg().eventSocketPath());
+        } catch (IOException | RuntimeException e) {
+            state.close();
+            spec.commandLine().getErr().println("tbg pool: cannot open the event journal: " + FailureMessage.of(e));
+            return EXIT_CANNOT_START;
+        }
+        return runUntilStopped(pool, state, events, config.tbg().metricsPort());
     }
 
-    private int runUntilStopped(Pool pool, MinerStateStore state, int metricsPort) throws InterruptedException {
+    private int runUntilStopped(Pool pool, MinerStateStore state, PoolEventPipeline events, int metricsPort)
+            throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicBoolean closing = new AtomicBoolean();
         // Runs on a failed start and again from the shutdown hook; the pool is closed once.
@@ -105,6 +115,7 @@ public final class PoolCommand implements Callable<Integer> {
                     http.close();
                 }
                 pool.close();
+                events.close(); // after the pool: its last facts (disconnects) reach the journal
                 state.close();
                 log.info("pool stopped");
             }
@@ -113,8 +124,9 @@ public final class PoolCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(close, "tbg-shutdown"));
         try {
             pool.start();
+            events.startHashrateUpdates(pool);
             if (metricsPort > 0) {
-                status.set(StatusServer.forPool(pool, new InetSocketAddress(metricsPort)));
+                status.set(StatusServer.forPool(pool, new InetSocketAddress(metricsPort), events.bus()));
             }
         } catch (Exception e) {
             log.debug("pool start failed", e);

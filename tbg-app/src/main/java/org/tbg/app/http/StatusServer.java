@@ -17,6 +17,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tbg.app.events.EventBusMetrics;
+import org.tbg.events.bus.EventBus;
 import org.tbg.pool.Pool;
 import org.tbg.pool.PoolHealth;
 import org.tbg.pool.PoolStats;
@@ -41,6 +43,12 @@ public final class StatusServer implements AutoCloseable {
 
     public StatusServer(InetSocketAddress address, PrometheusRegistry registry, Supplier<PoolHealth> health,
                         BooleanSupplier ready) throws IOException {
+        this(address, registry, health, ready, null);
+    }
+
+    /** @param events the pool's event bus, whose counters {@code /health} reports; null when there is none */
+    public StatusServer(InetSocketAddress address, PrometheusRegistry registry, Supplier<PoolHealth> health,
+                        BooleanSupplier ready, EventBus events) throws IOException {
         server = HttpServer.create(address, 64);
         server.setExecutor(executor);
         PrometheusTextFormatWriter text = new PrometheusTextFormatWriter(false);
@@ -51,7 +59,11 @@ public final class StatusServer implements AutoCloseable {
         });
         server.createContext("/health", ex -> {
             PoolHealth h = health.get();
-            reply(ex, h.healthy() ? 200 : 503, "application/json", JSON.writeValueAsBytes(healthJson(h)));
+            ObjectNode body = healthJson(h);
+            if (events != null) {
+                body.set("events", eventsJson(events));
+            }
+            reply(ex, h.healthy() ? 200 : 503, "application/json", JSON.writeValueAsBytes(body));
         });
         server.createContext("/ready", ex -> {
             boolean ok = ready.getAsBoolean();
@@ -61,7 +73,16 @@ public final class StatusServer implements AutoCloseable {
 
     /** The status server of a running pool: pool and JVM/process metrics, health from the pool. */
     public static StatusServer forPool(Pool pool, InetSocketAddress address) throws IOException {
-        StatusServer server = new StatusServer(address, poolRegistry(pool.stats(), pool::health), pool::health, pool::ready);
+        return forPool(pool, address, null);
+    }
+
+    /** The same with the event pipeline's metrics and {@code /health} section; {@code events} may be null. */
+    public static StatusServer forPool(Pool pool, InetSocketAddress address, EventBus events) throws IOException {
+        PrometheusRegistry registry = poolRegistry(pool.stats(), pool::health);
+        if (events != null) {
+            EventBusMetrics.register(registry, events);
+        }
+        StatusServer server = new StatusServer(address, registry, pool::health, pool::ready, events);
         server.start();
         return server;
     }
@@ -95,6 +116,21 @@ public final class StatusServer implements AutoCloseable {
         h.nodes().forEach(n.putArray("nodes")::add);
         n.put("connected_miners", h.connectedMiners());
         n.put("connections", h.connections());
+        return n;
+    }
+
+    /** {@code events{emitted, dropped, queued}} of spec/metrics.md, summed over the sinks. */
+    static ObjectNode eventsJson(EventBus bus) {
+        long emitted = 0;
+        long dropped = 0;
+        for (String sink : bus.sinkNames()) {
+            emitted += bus.emitted(sink);
+            dropped += bus.dropped(sink);
+        }
+        ObjectNode n = JSON.createObjectNode();
+        n.put("emitted", emitted);
+        n.put("dropped", dropped);
+        n.put("queued", bus.queued());
         return n;
     }
 

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.tbg.events.Event;
+import org.tbg.events.EventCodec;
+import org.tbg.events.EventType;
+import org.tbg.events.journal.JournalFiles;
 
 /**
  * The README's first command, as a user runs it: the packaged {@code tbg.jar demo} as its own
@@ -36,6 +41,7 @@ class DemoIT {
         Process demo = java(dir, jar, "demo", "--port", "0", "--metrics-port", "0", "--block-time", "3",
                 "--log-dir", dir.resolve("logs").toString());
         List<String> lines = new CopyOnWriteArrayList<>();
+        long[] loadSubmitted = {0};
         Thread reader = drain(demo, lines);
         try {
             String portLine = awaitLine(lines, l -> PORT.matcher(l).find(), 60);
@@ -62,6 +68,7 @@ class DemoIT {
             assertThat(r.get("connects_ok").asInt()).isEqualTo(10);
             assertThat(r.get("connects_failed").asInt()).isZero();
             assertThat(r.get("submitted").asLong()).isPositive();
+            loadSubmitted[0] = r.get("submitted").asLong();
             assertThat(r.get("accepted").asLong() + r.get("rejected").asLong()).isEqualTo(r.get("submitted").asLong());
             for (String p : List.of("min", "p50", "p95", "p99", "max")) {
                 assertThat(r.get("latency_ms").get(p).isNumber()).as("latency %s", p).isTrue();
@@ -76,6 +83,18 @@ class DemoIT {
             assertThat(lines).anyMatch(l -> l.contains("demo stopped"));
             // 130 = terminated by SIGINT after the shutdown hooks ran (the JVM's convention for Ctrl-C)
             assertThat(demo.exitValue()).isIn(0, 130);
+
+            // the demo journals its events like a pool: every line decodes, blocks and shares are there
+            List<Event> journal = new ArrayList<>();
+            for (Path file : JournalFiles.list(dir.resolve("logs").resolve("events"))) {
+                for (String line : Files.readAllLines(file)) {
+                    journal.add(EventCodec.decode(line));
+                }
+            }
+            assertThat(journal).extracting(Event::type).contains(EventType.BLOCK_FOUND, EventType.MINER_CONNECTED,
+                    EventType.MINER_DISCONNECTED, EventType.NEW_BLOCK_NETWORK);
+            assertThat(journal.stream().filter(e -> e.type() == EventType.SHARE_SUBMITTED).count())
+                    .as("share events cover at least the load test's submits").isGreaterThanOrEqualTo(loadSubmitted[0]);
         } finally {
             demo.destroyForcibly();
         }

@@ -13,7 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tbg.app.events.EventBusMetrics;
 import org.tbg.app.http.StatusServer;
+import org.tbg.events.bus.EventBus;
+import org.tbg.events.bus.EventBusSettings;
+import org.tbg.events.bus.InProcessSink;
 import org.tbg.pool.PoolHealth;
 import org.tbg.pool.PoolStats;
 import org.tbg.pool.share.ShareResult;
@@ -42,9 +46,6 @@ final class ExportedMetrics {
      * ({@code tbg_collector_*}).
      */
     static final List<PendingMetric> NOT_YET_EXPORTED = List.of(
-            new PendingMetric("ckpool_events_emitted_total", Kind.COUNTER, "sink"),
-            new PendingMetric("ckpool_events_dropped_total", Kind.COUNTER, "sink"),
-            new PendingMetric("ckpool_events_queued", Kind.GAUGE),
             new PendingMetric("tbg_collector_events_total", Kind.COUNTER, "sink", "result"),
             new PendingMetric("tbg_collector_lag_seconds", Kind.GAUGE),
             new PendingMetric("tbg_collector_batch_seconds", Kind.HISTOGRAM));
@@ -73,6 +74,13 @@ final class ExportedMetrics {
         stats.rpcCallFinished("127.0.0.1:8332", "getblocktemplate", 1_000_000);
         PoolHealth health = new PoolHealth(true, 60, 800_000, 5, List.of("127.0.0.1:8332"), "127.0.0.1:8332", true, 1, 1);
         PrometheusRegistry registry = StatusServer.poolRegistry(stats, () -> health);
+        try (EventBus bus = EventBus.start(EventBusSettings.defaults(), List.of(new InProcessSink(batch -> { })))) {
+            EventBusMetrics.register(registry, bus); // what `tbg pool` adds to the same registry
+            return scrape(registry, health);
+        }
+    }
+
+    private static Set<String> scrape(PrometheusRegistry registry, PoolHealth health) throws IOException, InterruptedException {
         try (StatusServer server = new StatusServer(new InetSocketAddress("127.0.0.1", 0), registry, () -> health, () -> true)) {
             server.start();
             return Scrape.get("http://127.0.0.1:" + server.port() + "/metrics").names();
