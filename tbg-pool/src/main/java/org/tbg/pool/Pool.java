@@ -2,9 +2,12 @@ package org.tbg.pool;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tbg.bitcoin.address.InvalidAddressException;
@@ -18,6 +21,7 @@ import org.tbg.pool.block.BlockJournal;
 import org.tbg.pool.block.BlockSubmitter;
 import org.tbg.pool.block.SubmitOutcome;
 import org.tbg.pool.event.PoolEventListener;
+import org.tbg.pool.limits.ConnectionLimiter;
 import org.tbg.pool.node.PayoutResolver;
 import org.tbg.pool.node.TemplateUpdater;
 import org.tbg.pool.server.SessionRegistry;
@@ -36,10 +40,17 @@ import org.tbg.pool.work.WorkManager;
 
 /**
  * The mining engine: node access, work, the stratum server and block submission, wired together.
- * Lifecycle: construct, {@link #start()}, {@link #close()}.
+ * Lifecycle: construct, {@link #start()}, optionally {@link #drain()}, {@link #close()}.
  */
 public final class Pool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pool.class);
+
+    /** Everything {@link #close()} does fits in this, so a pool process exits within 10 s of SIGTERM. */
+    public static final Duration SHUTDOWN_BUDGET = Duration.ofSeconds(8);
+    /** How long miners get to leave by themselves after {@code client.reconnect}, their last shares answered. */
+    static final Duration RECONNECT_GRACE = Duration.ofSeconds(3);
+    /** Kept back from waiting on block submissions for the shutdown hooks (event flush). */
+    static final Duration HOOK_RESERVE = Duration.ofSeconds(1);
 
     private final PoolSettings settings;
     private final PoolStats stats = new PoolStats();
@@ -63,6 +74,9 @@ public final class Pool implements AutoCloseable {
     private BestDifficultyTracker bests;
     private BestDifficultyStore bestsStore;
     private volatile boolean accepting;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<PoolShutdownHook> shutdownHooks = new CopyOnWriteArrayList<>();
 
     public Pool(PoolSettings settings) {
         this.settings = settings;
@@ -84,7 +98,8 @@ public final class Pool implements AutoCloseable {
         bestsStore = BestDifficultyStore.open(settings.logDir(), bests);
         StratumContext ctx = new StratumContext(settings, work, jobs,
                 new ShareValidator(work, settings.nonce2Length()), new ExtranonceAllocator(settings.nonce1Length()),
-                payouts, submitter, sessions, stats, tag, hashrates, bests, events, minerState);
+                payouts, submitter, sessions, stats, tag, hashrates, bests, events, minerState,
+                new ConnectionLimiter(settings.limits(), settings.maxClients()));
         work.addListener(sessions);
         work.addListener(job -> {
             if (job.cleanJobs()) {
@@ -104,9 +119,30 @@ public final class Pool implements AutoCloseable {
         accepting = true;
     }
 
-    /** True while the pool takes new miners ({@code /ready}). */
+    /** True while the pool takes new miners and has work for them ({@code /ready}); false once it drains. */
     public boolean ready() {
-        return accepting;
+        return accepting && work.current() != null;
+    }
+
+    /**
+     * Stops taking new connections (and {@link #ready()} turns false) while every open connection
+     * keeps mining. With {@code SO_REUSEPORT} a second pool process on the same port gets every new
+     * connection from then on. Idempotent; {@link #close()} begins with it.
+     */
+    public void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        accepting = false;
+        if (server != null) {
+            server.stopAccepting();
+            log.info("draining: no new connections; {} open connections keep mining", sessions.size());
+        }
+    }
+
+    /** Adds a step to {@link #close()}, run after the miners are gone (see {@link PoolShutdownHook}). */
+    public void shutdownHook(PoolShutdownHook hook) {
+        shutdownHooks.add(hook);
     }
 
     /** Once the node tells the chain: the network addresses are judged against, and the pool's own script. */
@@ -197,13 +233,46 @@ public final class Pool implements AutoCloseable {
                 Math.max(0, stats.authorizedConnections().get()), Math.max(0, stats.connections().get()));
     }
 
-    /** Stops accepting, asks miners to reconnect elsewhere, and releases every thread. */
+    /**
+     * Shuts the pool down within {@link #SHUTDOWN_BUDGET}, in this order: stop accepting
+     * ({@link #drain()}); send {@code client.reconnect} (no params: same host and port, where a new
+     * process may already listen) to every connection and give the miners {@link #RECONNECT_GRACE}
+     * to leave by themselves, their last shares answered; close the connections left (reason
+     * {@code pool_shutdown}); wait for the verdict on every found block; run the
+     * {@link PoolShutdownHook}s; then release the node connections and every thread. Idempotent.
+     */
     @Override
     public void close() {
-        accepting = false;
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long deadline = System.nanoTime() + SHUTDOWN_BUDGET.toNanos();
+        drain();
+        try {
+            if (server != null) {
+                disconnectMiners(deadline);
+            }
+            if (submitter != null) {
+                int pending = submitter.awaitInFlight(timeLeft(deadline).minus(HOOK_RESERVE));
+                if (pending > 0) {
+                    log.error("shutdown: {} found block(s) still without a verdict; their hex is in {}", pending,
+                            settings.logDir().resolve("blocks.jsonl"));
+                }
+            }
+            for (PoolShutdownHook hook : shutdownHooks) {
+                try {
+                    hook.afterMinersDisconnected(timeLeft(deadline));
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    log.error("shutdown step {} failed", hook, e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("shutdown interrupted: closing what is left at once");
+        }
         if (server != null) {
-            server.stopAccepting();
-            sessions.reconnectAll();
             server.close();
         }
         if (zmq != null) {
@@ -222,5 +291,27 @@ public final class Pool implements AutoCloseable {
             nodes.close();
         }
         rpcExecutor.shutdownNow();
+        if (startedMillis != 0) {
+            log.info("pool closed: {} shares accepted, {} rejected, {} blocks found ({} accepted by a node)",
+                    stats.sharesAccepted(), stats.sharesRejected(), stats.blocksFound(), stats.blocksAccepted());
+        }
+    }
+
+    /** Asks every connection to reconnect, lets the miners leave, then closes whoever stayed. */
+    private void disconnectMiners(long deadline) throws InterruptedException {
+        int open = sessions.size();
+        if (open > 0) {
+            sessions.reconnectAll();
+            Duration grace = timeLeft(deadline).compareTo(RECONNECT_GRACE) < 0 ? timeLeft(deadline) : RECONNECT_GRACE;
+            boolean allLeft = sessions.awaitEmpty(grace);
+            log.info("shutdown: asked {} connections to reconnect; {}", open,
+                    allLeft ? "all left" : sessions.size() + " still open, closing them");
+        }
+        sessions.closeAll(timeLeft(deadline));
+        sessions.awaitEmpty(timeLeft(deadline)); // their disconnect events are out once they are gone
+    }
+
+    private static Duration timeLeft(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 }

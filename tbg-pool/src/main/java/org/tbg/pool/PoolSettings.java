@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.tbg.bitcoin.rpc.NodeEndpoint;
 import org.tbg.pool.difficulty.VardiffSettings;
+import org.tbg.pool.limits.LimitSettings;
 
 /**
  * Everything the engine needs, already validated by the config loader (tbg-app).
@@ -28,8 +29,7 @@ import org.tbg.pool.difficulty.VardiffSettings;
  * @param logDir           {@code logdir}: logs, block journal and persisted state
  * @param poolInstance     {@code pool_instance}
  * @param region           {@code tbg_region}
- * @param maxLineBytes     {@code limits.max_line_bytes}
- * @param authTimeout      {@code limits.auth_timeout}
+ * @param limits           {@code limits}: line length, authorization timeout, per-address limits, storms and bans
  * @param rpcTimeout       per-call JSON-RPC timeout
  * @param vardiff          {@code vardiff}: how each connection's difficulty follows its share rate
  */
@@ -52,15 +52,36 @@ public record PoolSettings(
         Path logDir,
         String poolInstance,
         String region,
-        int maxLineBytes,
-        Duration authTimeout,
+        LimitSettings limits,
         Duration rpcTimeout,
         VardiffSettings vardiff) {
+
+    /**
+     * Settings whose only limits are the line length and the authorization timeout: no per-address
+     * limits, storm handling or bans ({@link LimitSettings#lineAndAuthOnly}). For pools that serve
+     * one trusted load: the demo, load tests, engine tests.
+     */
+    public PoolSettings(List<NodeEndpoint> nodes, String poolAddress, String poolSignature, Duration blockPoll,
+                        String zmqBlock, Duration updateInterval, List<InetSocketAddress> listen, double minDiff,
+                        double startDiff, double maxDiff, int nonce1Length, int nonce2Length, int versionMask,
+                        int maxClients, double donationPercent, Path logDir, String poolInstance, String region,
+                        int maxLineBytes, Duration authTimeout, Duration rpcTimeout, VardiffSettings vardiff) {
+        this(nodes, poolAddress, poolSignature, blockPoll, zmqBlock, updateInterval, listen, minDiff, startDiff, maxDiff,
+                nonce1Length, nonce2Length, versionMask, maxClients, donationPercent, logDir, poolInstance, region,
+                LimitSettings.lineAndAuthOnly(maxLineBytes, authTimeout), rpcTimeout, vardiff);
+    }
 
     /** The same settings with other vardiff parameters. */
     public PoolSettings withVardiff(VardiffSettings v) {
         return new PoolSettings(nodes, poolAddress, poolSignature, blockPoll, zmqBlock, updateInterval, listen, minDiff,
                 startDiff, maxDiff, nonce1Length, nonce2Length, versionMask, maxClients, donationPercent, logDir,
-                poolInstance, region, maxLineBytes, authTimeout, rpcTimeout, v);
+                poolInstance, region, limits, rpcTimeout, v);
+    }
+
+    /** The same settings with other limits. */
+    public PoolSettings withLimits(LimitSettings l) {
+        return new PoolSettings(nodes, poolAddress, poolSignature, blockPoll, zmqBlock, updateInterval, listen, minDiff,
+                startDiff, maxDiff, nonce1Length, nonce2Length, versionMask, maxClients, donationPercent, logDir,
+                poolInstance, region, l, rpcTimeout, vardiff);
     }
 }

@@ -23,6 +23,8 @@ public final class PoolStats {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger authorizedConnections = new AtomicInteger();
     private final AtomicInteger asicBoostMiners = new AtomicInteger();
+    private final Map<String, LongAdder> connectionsRefused = new ConcurrentHashMap<>();
+    private final LongAdder bans = new LongAdder();
     /** Submit received → reply written; buckets around the 50 ms alert threshold and well below it. */
     private final Histogram shareProcessing = Histogram.builder()
             .name("ckpool_share_processing_seconds")
@@ -105,4 +107,21 @@ public final class PoolStats {
         sharesRejected.forEach((k, v) -> m.put(k, v.sum()));
         return m;
     }
+
+    /** A connection closed at accept time; {@code reason} is a {@link org.tbg.pool.limits.Refusal} label. */
+    public void connectionRefused(String reason) {
+        connectionsRefused.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    /** Refused connections by reason, sorted by reason. */
+    public Map<String, Long> refusalsByReason() {
+        Map<String, Long> m = new TreeMap<>();
+        connectionsRefused.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
+    }
+
+    /** An address was banned (an invalid-share storm ended in a close). */
+    public void banned() { bans.increment(); }
+
+    public long bans() { return bans.sum(); }
 }

@@ -28,7 +28,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tbg pool -c FILE}: loads the config, starts the pool and runs until the process is told
- * to stop (SIGTERM, Ctrl-C), then closes it. Exit 2 on a bad config, 1 when the pool cannot start.
+ * to stop (SIGTERM, Ctrl-C), then closes it: stops accepting ({@code /ready} answers 503), asks
+ * every miner to reconnect, waits for found blocks, and exits within 10 s ({@link Pool#close()}).
+ * A second process may listen on the same stratum port meanwhile (docs/runbooks/restart.md).
+ * Exit 2 on a bad config, 1 when the pool cannot start.
  */
 @Command(name = "pool", mixinStandardHelpOptions = true, versionProvider = TbgVersion.class,
         description = "Run the mining pool (ckpool.conf-format config).")
@@ -45,6 +48,11 @@ public final class PoolCommand implements Callable<Integer> {
     @Option(names = "--log-dir", paramLabel = "DIR",
             description = "Directory for logs and pool state; overrides logdir from the config.")
     Path logDir;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Port of /metrics, /health and /ready (0 = none); overrides metrics_port from the config. "
+                    + "The second process of a zero-downtime restart needs its own.")
+    Integer metricsPort;
 
     @Mixin
     LoggingOptions logging;
@@ -66,6 +74,10 @@ public final class PoolCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         logging.apply();
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            spec.commandLine().getErr().println("--metrics-port " + metricsPort + " is not allowed (an integer from 1 to 65535, or 0 for none)");
+            return EXIT_BAD_CONFIG;
+        }
         LoadedConfig config;
         try {
             config = new ConfigLoader(env).load(configFile, logDir);
@@ -99,7 +111,7 @@ public final class PoolCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tbg pool: cannot open the event journal: " + FailureMessage.of(e));
             return EXIT_CANNOT_START;
         }
-        return runUntilStopped(pool, state, events, config.tbg().metricsPort());
+        return runUntilStopped(pool, state, events, metricsPort != null ? metricsPort : config.tbg().metricsPort());
     }
 
     private int runUntilStopped(Pool pool, MinerStateStore state, PoolEventPipeline events, int metricsPort)
@@ -110,18 +122,23 @@ public final class PoolCommand implements Callable<Integer> {
         AtomicReference<StatusServer> status = new AtomicReference<>();
         Runnable close = () -> {
             if (closing.compareAndSet(false, true)) {
+                pool.close(); // /ready answers 503 from its first step on, so the HTTP server closes last
                 StatusServer http = status.get();
                 if (http != null) {
                     http.close();
                 }
-                pool.close();
                 events.close(); // after the pool: its last facts (disconnects) reach the journal
                 state.close();
                 log.info("pool stopped");
             }
             closed.countDown();
         };
-        Runtime.getRuntime().addShutdownHook(new Thread(close, "tbg-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!closing.get()) {
+                log.info("stop requested: draining, asking miners to reconnect, closing within {} s", Pool.SHUTDOWN_BUDGET.toSeconds());
+            }
+            close.run();
+        }, "tbg-shutdown"));
         try {
             pool.start();
             events.startHashrateUpdates(pool);

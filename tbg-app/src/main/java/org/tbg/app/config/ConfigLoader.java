@@ -29,6 +29,8 @@ import org.tbg.bitcoin.encoding.Hex;
 import org.tbg.bitcoin.rpc.NodeEndpoint;
 import org.tbg.pool.PoolSettings;
 import org.tbg.pool.difficulty.VardiffSettings;
+import org.tbg.pool.limits.IpRange;
+import org.tbg.pool.limits.LimitSettings;
 
 /**
  * Reads a ckpool.conf-format file (JSON with comments) into {@link LoadedConfig}, applying the
@@ -76,10 +78,9 @@ public final class ConfigLoader {
      */
     public LoadedConfig load(Path file, Path logDirOverride) {
         ConfigSection top = new ConfigSection("", parse(file));
-        ConfigSection limits = top.section("limits"); // shared: two of its keys feed PoolSettings
-        PoolSettings pool = poolSettings(top, limits, logDirOverride);
-        TbgConfig tbg = tbgConfig(top, limits, pool.logDir());
-        pool = pool.withVardiff(vardiffSettings(tbg.vardiff()));
+        PoolSettings pool = poolSettings(top, logDirOverride);
+        TbgConfig tbg = tbgConfig(top, pool.logDir());
+        pool = pool.withVardiff(vardiffSettings(tbg.vardiff())).withLimits(limitSettings(tbg.limits()));
         for (String key : top.unknownKeys()) {
             log.warn("config: unknown key {} ignored", key);
         }
@@ -107,7 +108,7 @@ public final class ConfigLoader {
         return (ObjectNode) root;
     }
 
-    private PoolSettings poolSettings(ConfigSection c, ConfigSection limits, Path logDirOverride) {
+    private PoolSettings poolSettings(ConfigSection c, Path logDirOverride) {
         List<NodeEndpoint> nodes = nodes(c);
         String poolAddress = c.string("btcaddress", null, s -> !s.isBlank(), "the pool's own Bitcoin address");
         if (poolAddress == null) {
@@ -148,15 +149,12 @@ public final class ConfigLoader {
         String region = c.string("tbg_region", "default", s -> REGION.matcher(s).matches(),
                 "1 to 64 letters, digits, '-' or '_'");
 
-        int maxLineBytes = limits.integer("max_line_bytes", 4096, 256, 1_048_576, "an integer from 256 to 1048576");
-        Duration authTimeout = Duration.ofSeconds(
-                limits.integer("auth_timeout", 60, 1, Integer.MAX_VALUE, "an integer >= 1, in seconds"));
         Duration rpcTimeout = Duration.ofSeconds(
                 c.integer("rpc_timeout", 10, 1, Integer.MAX_VALUE, "an integer >= 1, in seconds"));
 
         return new PoolSettings(nodes, poolAddress, signature, blockPoll, zmqBlock, updateInterval, listen,
                 minDiff, startDiff, maxDiff, nonce1Length, nonce2Length, versionMask, maxClients, donation,
-                logDir, poolInstance, region, maxLineBytes, authTimeout, rpcTimeout, VardiffSettings.DEFAULTS);
+                logDir, poolInstance, region, LimitSettings.DEFAULTS, rpcTimeout, VardiffSettings.DEFAULTS);
     }
 
     private List<NodeEndpoint> nodes(ConfigSection c) {
@@ -228,13 +226,13 @@ public final class ConfigLoader {
         return List.copyOf(out);
     }
 
-    private TbgConfig tbgConfig(ConfigSection c, ConfigSection limits, Path logDir) {
+    private TbgConfig tbgConfig(ConfigSection c, Path logDir) {
         int metricsPort = c.integer("metrics_port", 9100, 0, 65535, "an integer from 1 to 65535, or 0 to disable");
         String redisUrl = secretUrl(c, "redis_url", ENV_REDIS_URL, REDIS_URL, "a redis:// or rediss:// URL");
         String databaseUrl = secretUrl(c, "database_url", ENV_DATABASE_URL, DATABASE_URL, "a postgresql:// URL");
         String socket = c.string("event_socket_path", null, s -> !s.isBlank(), "a Unix socket path");
         return new TbgConfig(metricsPort, redisUrl, databaseUrl, socket == null ? null : Path.of(socket),
-                events(c.section("events"), logDir), vardiff(c.section("vardiff")), limits(limits),
+                events(c.section("events"), logDir), vardiff(c.section("vardiff")), limits(c.section("limits")),
                 multiRegion(c));
     }
 
@@ -276,12 +274,35 @@ public final class ConfigLoader {
     }
 
     private static LimitsConfig limits(ConfigSection c) {
-        String perMinute = "an integer >= 0 (0 = no limit)";
-        int connPerIpPerMin = c.integer("conn_per_ip_per_min", 0, 0, Integer.MAX_VALUE, perMinute);
-        int maxConnPerIp = c.integer("max_conn_per_ip", 0, 0, Integer.MAX_VALUE, perMinute);
-        int invalidSharesPerMin = c.integer("invalid_shares_per_min", 0, 0, Integer.MAX_VALUE, perMinute);
-        int banSeconds = c.integer("ban_seconds", 300, 0, Integer.MAX_VALUE, "an integer >= 0, in seconds");
-        return new LimitsConfig(connPerIpPerMin, maxConnPerIp, invalidSharesPerMin, Duration.ofSeconds(banSeconds));
+        int maxLineBytes = c.integer("max_line_bytes", LimitSettings.DEFAULT_MAX_LINE_BYTES, 256, 1_048_576,
+                "an integer from 256 to 1048576");
+        Duration authTimeout = Duration.ofSeconds(c.integer("auth_timeout",
+                (int) LimitSettings.DEFAULT_AUTH_TIMEOUT.toSeconds(), 1, Integer.MAX_VALUE, "an integer >= 1, in seconds"));
+        String count = "an integer >= 0 (0 = no limit)";
+        int connPerIpPerMin = c.integer("conn_per_ip_per_min", LimitSettings.DEFAULT_CONNECTIONS_PER_IP_PER_MINUTE,
+                0, Integer.MAX_VALUE, count);
+        int maxConnPerIp = c.integer("max_conn_per_ip", LimitSettings.DEFAULT_MAX_CONNECTIONS_PER_IP, 0, Integer.MAX_VALUE, count);
+        int invalidSharesPerMin = c.integer("invalid_shares_per_min", LimitSettings.DEFAULT_INVALID_SHARES_PER_MINUTE,
+                0, Integer.MAX_VALUE, count);
+        int banSeconds = c.integer("ban_seconds", (int) LimitSettings.DEFAULT_BAN.toSeconds(), 0, Integer.MAX_VALUE,
+                "an integer >= 0, in seconds");
+        String ranges = "a list of IP addresses or CIDR blocks, such as [\"10.0.0.0/8\", \"192.0.2.7\"]";
+        List<IpRange> exempt = new ArrayList<>();
+        for (String text : c.strings("exempt_ips", List.of(), ranges)) {
+            try {
+                exempt.add(IpRange.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.notAllowed(c.name("exempt_ips"), quoted(text), ranges);
+            }
+        }
+        return new LimitsConfig(maxLineBytes, authTimeout, connPerIpPerMin, maxConnPerIp, invalidSharesPerMin,
+                Duration.ofSeconds(banSeconds), exempt);
+    }
+
+    /** The engine's form of the {@code limits} section (already validated key by key). */
+    private static LimitSettings limitSettings(LimitsConfig l) {
+        return new LimitSettings(l.maxLineBytes(), l.authTimeout(), l.connPerIpPerMin(), l.maxConnPerIp(),
+                l.invalidSharesPerMin(), l.banDuration(), l.exemptIps());
     }
 
     private static MultiRegionConfig multiRegion(ConfigSection c) {

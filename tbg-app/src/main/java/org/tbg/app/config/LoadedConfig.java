@@ -5,7 +5,7 @@ import org.tbg.pool.PoolSettings;
 
 /**
  * A config file after validation: what the engine needs now, and the rest for the parts that
- * come later (metrics, events, vardiff tuning, limits, multi-region).
+ * come later (metrics, events, multi-region).
  *
  * @param source the file it was read from
  * @param pool   the engine's settings

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param eventSocketPath {@code event_socket_path}: Unix datagram event sink; null = off
  * @param events          {@code events}
  * @param vardiff         {@code vardiff}
- * @param limits          {@code limits}, except the two keys the engine reads from PoolSettings
+ * @param limits          {@code limits} (the engine takes them as {@link org.tbg.pool.PoolSettings#limits()})
  * @param multiRegion     {@code tbg_mode}, {@code tbg_primary_url}, {@code tbg_relay_port}, {@code tbg_failover_timeout}
  */
 public record TbgConfig(

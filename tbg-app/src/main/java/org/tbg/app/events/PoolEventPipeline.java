@@ -73,6 +73,8 @@ public final class PoolEventPipeline implements AutoCloseable {
         EventFactory factory = new EventFactory(EventIdentity.hosted(pool.settings().region(), pool.settings().poolInstance()));
         EventEmitter emitter = new EventEmitter(factory, bus::accepts, bus::emit, pool::hashrates);
         pool.eventListener(emitter);
+        // SIGTERM: once the miners are gone (their disconnects emitted), flush before the pool reports closed
+        pool.shutdownHook(timeLeft -> bus.flush(timeLeft.compareTo(CLOSE_FLUSH) < 0 ? timeLeft : CLOSE_FLUSH));
         log.info("events: sinks {} (journal in {})", bus.sinkNames(), config.journalDir());
         return new PoolEventPipeline(bus, emitter, config.hashrateInterval());
     }

@@ -27,7 +27,8 @@ import org.tbg.pool.metrics.PoolMetrics;
 /**
  * The operator's HTTP port ({@code metrics_port}): {@code /metrics} (Prometheus text format),
  * {@code /health} (JSON, 200 when the pool has current work and a node, 503 otherwise) and
- * {@code /ready} (for load balancers: 503 while the pool does not take miners).
+ * {@code /ready} (for load balancers and restarts: 200 while the pool takes miners and has work
+ * for them, 503 before its first template and once it drains).
  * Runs on its own two threads, never on the stratum event loops.
  */
 public final class StatusServer implements AutoCloseable {

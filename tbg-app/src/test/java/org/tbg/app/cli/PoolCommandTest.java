@@ -42,6 +42,15 @@ class PoolCommandTest {
     }
 
     @Test
+    void aMetricsPortOutOfRangeExitsTwoBeforeReadingTheConfig() {
+        int code = tbg("pool", "-c", dir.resolve("not-read.conf").toString(), "--metrics-port", "70000");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo("--metrics-port 70000 is not allowed (an integer from 1 to 65535, or 0 for none)");
+    }
+
+    @Test
     void missingConfigFileExitsTwo() {
         Path missing = dir.resolve("nope.conf");
 

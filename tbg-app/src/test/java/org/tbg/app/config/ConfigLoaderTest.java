@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.tbg.bitcoin.rpc.NodeEndpoint;
 import org.tbg.pool.PoolSettings;
 import org.tbg.pool.difficulty.VardiffSettings;
+import org.tbg.pool.limits.IpRange;
+import org.tbg.pool.limits.LimitSettings;
 
 class ConfigLoaderTest {
     private static final String NODE = "\"btcd\": [{\"url\": \"127.0.0.1:18443\", \"auth\": \"u\", \"pass\": \"p\"}]";
@@ -58,8 +60,7 @@ class ConfigLoaderTest {
                 Path.of("/var/log/ckpool"),
                 "eu-1",
                 "default",
-                4096,
-                Duration.ofSeconds(60),
+                LimitSettings.DEFAULTS,
                 Duration.ofSeconds(10),
                 VardiffSettings.DEFAULTS);
         assertThat(config.pool()).isEqualTo(expected);
@@ -87,8 +88,8 @@ class ConfigLoaderTest {
         assertThat(pool.logDir()).isEqualTo(Path.of("./logs"));
         assertThat(pool.poolInstance()).isEqualTo("eu-1");
         assertThat(pool.region()).isEqualTo("default");
-        assertThat(pool.maxLineBytes()).isEqualTo(4096);
-        assertThat(pool.authTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(pool.limits()).isEqualTo(new LimitSettings(4096, Duration.ofSeconds(60), 60, 256, 600,
+                Duration.ofSeconds(300), List.of()));
         assertThat(pool.rpcTimeout()).isEqualTo(Duration.ofSeconds(10));
 
         TbgConfig tbg = config.tbg();
@@ -100,7 +101,8 @@ class ConfigLoaderTest {
                 Duration.ofSeconds(60)));
         assertThat(tbg.vardiff()).isEqualTo(new VardiffConfig(Duration.ofSeconds(10), 0.3, 0.8, 1.2, 0.5,
                 Duration.ofSeconds(30), 4, 64));
-        assertThat(tbg.limits()).isEqualTo(new LimitsConfig(0, 0, 0, Duration.ofSeconds(300)));
+        assertThat(tbg.limits()).isEqualTo(new LimitsConfig(4096, Duration.ofSeconds(60), 60, 256, 600,
+                Duration.ofSeconds(300), List.of()));
         assertThat(tbg.multiRegion()).isEqualTo(new MultiRegionConfig(MultiRegionConfig.Mode.STANDALONE, null, 8881,
                 Duration.ofSeconds(10)));
     }
@@ -134,7 +136,8 @@ class ConfigLoaderTest {
                   "vardiff": {"target_share_interval": 5, "ema_alpha": 0.5, "dead_band_low": 0.7, "dead_band_high": 1.5,
                               "dampening": 0.25, "cooldown": 12.5, "fast_ramp_threshold": 2, "fast_ramp_max_jump": 16},
                   "limits": {"max_line_bytes": 8192, "conn_per_ip_per_min": 30, "max_conn_per_ip": 100,
-                             "auth_timeout": 20, "invalid_shares_per_min": 600, "ban_seconds": 60},
+                             "auth_timeout": 20, "invalid_shares_per_min": 120, "ban_seconds": 60,
+                             "exempt_ips": ["10.0.0.0/8", "2001:db8::/32", "192.0.2.7"]},
                   "tbg_mode": "relay", "tbg_primary_url": "stratum-eu.example:8881",
                   "tbg_relay_port": 9881, "tbg_failover_timeout": 5
                 }
@@ -167,8 +170,9 @@ class ConfigLoaderTest {
         assertThat(pool.logDir()).isEqualTo(Path.of("/srv/tbg"));
         assertThat(pool.poolInstance()).isEqualTo("eu-2");
         assertThat(pool.region()).isEqualTo("eu");
-        assertThat(pool.maxLineBytes()).isEqualTo(8192);
-        assertThat(pool.authTimeout()).isEqualTo(Duration.ofSeconds(20));
+        List<IpRange> exempt = List.of(IpRange.parse("10.0.0.0/8"), IpRange.parse("2001:db8::/32"), IpRange.parse("192.0.2.7/32"));
+        assertThat(pool.limits()).isEqualTo(new LimitSettings(8192, Duration.ofSeconds(20), 30, 100, 120,
+                Duration.ofSeconds(60), exempt));
         assertThat(pool.rpcTimeout()).isEqualTo(Duration.ofSeconds(3));
 
         assertThat(config.tbg()).isEqualTo(new TbgConfig(
@@ -179,7 +183,7 @@ class ConfigLoaderTest {
                 new EventsConfig(List.of("share_submitted", "block_found"), Path.of("/srv/journal"),
                         "nats://a:4222,nats://b:4222", 1024, Duration.ofSeconds(30)),
                 new VardiffConfig(Duration.ofSeconds(5), 0.5, 0.7, 1.5, 0.25, Duration.ofMillis(12_500), 2, 16),
-                new LimitsConfig(30, 100, 600, Duration.ofSeconds(60)),
+                new LimitsConfig(8192, Duration.ofSeconds(20), 30, 100, 120, Duration.ofSeconds(60), exempt),
                 new MultiRegionConfig(MultiRegionConfig.Mode.RELAY, new HostPort("stratum-eu.example", 8881), 9881,
                         Duration.ofSeconds(5))));
     }
@@ -210,6 +214,9 @@ class ConfigLoaderTest {
             "limits": {"max_line_bytes": 2000000}  | config: limits.max_line_bytes = 2000000 is not allowed (an integer from 256 to 1048576)
             "limits": {"auth_timeout": 0}          | config: limits.auth_timeout = 0 is not allowed (an integer >= 1, in seconds)
             "limits": {"ban_seconds": -1}          | config: limits.ban_seconds = -1 is not allowed (an integer >= 0, in seconds)
+            "limits": {"max_conn_per_ip": -1}      | config: limits.max_conn_per_ip = -1 is not allowed (an integer >= 0 (0 = no limit))
+            "limits": {"exempt_ips": ["10.0.0.0/33"]} | config: limits.exempt_ips = "10.0.0.0/33" is not allowed (a list of IP addresses or CIDR blocks, such as ["10.0.0.0/8", "192.0.2.7"])
+            "limits": {"exempt_ips": ["pool.example"]} | config: limits.exempt_ips = "pool.example" is not allowed (a list of IP addresses or CIDR blocks, such as ["10.0.0.0/8", "192.0.2.7"])
             "limits": 5                            | config: limits = 5 is not allowed (an object)
             "version_mask": "1fffe00"              | config: version_mask = "1fffe00" is not allowed (8 hex digits, such as "1fffe000")
             "version_mask": "1fffe00g"             | config: version_mask = "1fffe00g" is not allowed (8 hex digits, such as "1fffe000")

@@ -3,10 +3,16 @@ package org.tbg.pool.block;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -34,6 +40,7 @@ public final class BlockSubmitter implements AutoCloseable {
     private final NodeFailover nodes;
     private final BlockJournal journal;
     private final Consumer<SubmitOutcome> onOutcome;
+    private final Set<CompletableFuture<SubmitOutcome>> inFlight = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "tbg-submit");
         t.setDaemon(true);
@@ -48,7 +55,24 @@ public final class BlockSubmitter implements AutoCloseable {
 
     /** Returns at once; the outcome goes to the listener given at construction. */
     public CompletableFuture<SubmitOutcome> submit(FoundBlock block) {
-        return CompletableFuture.supplyAsync(() -> run(block), executor);
+        CompletableFuture<SubmitOutcome> f = CompletableFuture.supplyAsync(() -> run(block), executor);
+        inFlight.add(f);
+        f.whenComplete((outcome, err) -> inFlight.remove(f));
+        return f;
+    }
+
+    /**
+     * Waits until every submission started so far has its verdict, or {@code timeout} has passed.
+     * @return the number still in progress (0 when all are done)
+     */
+    public int awaitInFlight(Duration timeout) throws InterruptedException {
+        List<CompletableFuture<SubmitOutcome>> pending = List.copyOf(inFlight);
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // counted below: whatever is not done yet
+        }
+        return (int) pending.stream().filter(f -> !f.isDone()).count();
     }
 
     private SubmitOutcome run(FoundBlock b) {

@@ -65,5 +65,12 @@ public final class PoolMetrics {
         CounterWithCallback.builder().name("ckpool_blocks_rejected_total")
                 .help("Found blocks no node accepted")
                 .callback(c -> c.call(stats.blocksRejected())).register(registry);
+        CounterWithCallback.builder().name("ckpool_connections_refused_total")
+                .help("Connections closed as soon as they were accepted, by the limit that refused them")
+                .labelNames("reason")
+                .callback(c -> stats.refusalsByReason().forEach((reason, n) -> c.call(n, reason))).register(registry);
+        CounterWithCallback.builder().name("ckpool_bans_total")
+                .help("Client addresses banned for ban_seconds after an invalid-share storm")
+                .callback(c -> c.call(stats.bans())).register(registry);
     }
 }

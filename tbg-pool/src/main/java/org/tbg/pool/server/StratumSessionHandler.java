@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,6 +31,8 @@ import org.tbg.pool.PoolSettings;
 import org.tbg.pool.difficulty.DifficultyBounds;
 import org.tbg.pool.difficulty.DifficultyChange;
 import org.tbg.pool.difficulty.Vardiff;
+import org.tbg.pool.limits.AuthorizationBackoff;
+import org.tbg.pool.limits.InvalidShareStorm;
 import org.tbg.pool.node.NodeUnavailableException;
 import org.tbg.pool.node.PayoutResolver;
 import org.tbg.pool.session.Session;
@@ -55,6 +59,11 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
 
     /** Minimum spacing of {@code mining.get_transactions} answers per connection. */
     static final long TRANSACTIONS_REQUEST_INTERVAL_MILLIS = 1_000;
+    /**
+     * After a protocol error the pool shuts its side and ignores input this long before closing:
+     * closing on unread input resets the connection, which can destroy the error reply unread.
+     */
+    static final long LINGER_MILLIS = 1_000;
 
     private final StratumContext pool;
     private ChannelHandlerContext ctx;
@@ -66,6 +75,11 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
     private boolean sentFirstJob;
     /** Why the connection ended, for the disconnect event: clean, timeout, error, kicked or pool_shutdown. */
     private String closeReason = "clean";
+    /** Set once the pool has decided to close: input is ignored from then on. */
+    private boolean closing;
+    private InetAddress address;
+    private InvalidShareStorm storm;
+    private final AuthorizationBackoff authBackoff = new AuthorizationBackoff();
 
     public StratumSessionHandler(StratumContext pool) {
         this.pool = pool;
@@ -77,17 +91,14 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         PoolSettings s = pool.settings();
-        String ip = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
+        address = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+        String ip = address != null ? address.getHostAddress() : "?";
         vardiff = new Vardiff(s.vardiff(), DifficultyBounds.of(s.minDiff(), s.maxDiff()), s.startDiff(), monotonicMillis());
         session = new Session(pool.sessions().nextId(), ip, System.currentTimeMillis(), vardiff.difficulty());
-        int open = pool.stats().connections().incrementAndGet();
-        if (open > s.maxClients()) {
-            log.warn("refusing connection from {}: {} connections reached maxclients {}", ip, open - 1, s.maxClients());
-            ctx.close();
-            return;
-        }
+        storm = new InvalidShareStorm(s.limits().invalidSharesPerMinute(), System.nanoTime());
+        pool.stats().connections().incrementAndGet();
         pool.sessions().add(this);
-        long timeout = s.authTimeout().toMillis();
+        long timeout = s.limits().authTimeout().toMillis();
         ctx.executor().schedule(() -> {
             if (!session.authorized() && ctx.channel().isActive()) {
                 log.info("closing connection {} from {}: not authorized within {} s", session.id(), ip, timeout / 1000);
@@ -119,9 +130,11 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
-            log.info("closing connection {} from {}: line longer than {} bytes", session.id(), session.remoteIp(),
-                    pool.settings().maxLineBytes());
-            sendAndClose(StratumJson.error("null", StratumError.OTHER, "Line too long"));
+            if (!closing) {
+                log.info("closing connection {} from {}: line longer than {} bytes", session.id(), session.remoteIp(),
+                        pool.settings().limits().maxLineBytes());
+                sendAndClose(StratumJson.error("null", StratumError.OTHER, "Line too long"));
+            }
         } else if (cause instanceof IOException) {
             close("error"); // the peer went away; nothing to tell anyone
         } else {
@@ -134,6 +147,9 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            return; // the connection is on its way out; the superclass releases what came
+        }
         if (msg instanceof MalformedLine bad) {
             log.info("closing connection {} from {}: {}", session.id(), session.remoteIp(), bad.reason());
             sendAndClose(StratumJson.error(bad.rawId() == null ? "null" : bad.rawId(), StratumError.OTHER, bad.reason()));
@@ -148,7 +164,10 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
             case "mining.suggest_difficulty" -> suggestDifficulty(req);
             case "mining.extranonce.subscribe" -> send(StratumJson.result(req.rawId(), true));
             case "mining.get_transactions" -> transactions(req);
-            default -> send(StratumJson.error(req.rawId(), StratumError.OTHER, "Unknown method"));
+            default -> {
+                send(StratumJson.error(req.rawId(), StratumError.OTHER, "Unknown method"));
+                onStormStep(storm.onReject(System.nanoTime())); // a stream of junk requests is a storm too
+            }
         }
     }
 
@@ -159,7 +178,7 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
                 resume = null;
             }
             String en1 = pool.extranonces().allocate(resume, System.currentTimeMillis());
-            session.subscribe(en1, req.stringParam(0));
+            session.subscribe(en1, MinerText.printable(req.stringParam(0), MinerText.MAX_USER_AGENT));
         }
         String en1 = session.extranonce1Hex();
         send(StratumJson.subscribeResult(req.rawId(), en1, en1, pool.settings().nonce2Length()));
@@ -167,13 +186,19 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
     }
 
     private void authorize(StratumRequest req) {
+        if (!authBackoff.tryStart()) {
+            send(StratumJson.reject(req.rawId(), StratumError.OTHER, "too many authorizations in progress"));
+            return;
+        }
         String username = req.stringParam(0);
         String password = req.stringParam(1);
-        if (username == null || username.isBlank() || username.length() > WorkerName.MAX_LENGTH) {
-            send(StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED, "invalid username"));
+        if (username == null || username.isBlank() || username.length() > WorkerName.MAX_LENGTH
+                || MinerText.hasControlCharacters(username)) {
+            authorizationFailed(req, "invalid username");
             return;
         }
         if (session.worker(username) != null) {
+            authBackoff.done();
             send(StratumJson.result(req.rawId(), true));
             return;
         }
@@ -184,7 +209,7 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
                 : pool.minerState().lastDifficulty(name.fullName()).toCompletableFuture();
         pool.minerState().signatureFor(name.address()); // starts the first read; the first job may carry btcsig alone
         payout.whenComplete((script, err) -> remembered.whenComplete((last, ignored) -> ctx.executor().execute(() -> {
-            if (ctx.channel().isActive()) {
+            if (ctx.channel().isActive() && !closing) {
                 authorized(req, username, name, password, script, err, last == null ? OptionalDouble.empty() : last);
             }
         })));
@@ -197,21 +222,23 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
             Throwable cause = PayoutResolver.unwrap(err);
             if (cause instanceof InvalidAddressException bad) {
                 log.info("authorize refused for {} from {}: invalid address: {}", username, session.remoteIp(), bad.reason());
-                send(StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED, "invalid address: " + bad.reason()));
+                authorizationFailed(req, "invalid address: " + bad.reason());
             } else if (cause instanceof NodeUnavailableException) {
+                authBackoff.done(); // the pool's problem, not the miner's
                 send(StratumJson.reject(req.rawId(), StratumError.OTHER, "cannot check the address now: " + cause.getMessage()));
             } else {
                 log.error("authorize of {} failed", username, cause);
+                authBackoff.done();
                 send(StratumJson.reject(req.rawId(), StratumError.OTHER, "internal error"));
             }
             return;
         }
         if (session.payoutKey() != null && !session.payoutKey().payout().equals(payout)) {
             // The connection's work pays its first address; a second address would mine for the first.
-            send(StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED,
-                    "this connection already mines for another address; open a new connection"));
+            authorizationFailed(req, "this connection already mines for another address; open a new connection");
             return;
         }
+        authBackoff.done();
         boolean first = !session.authorized();
         session.authorize(new Worker(username, name, payout), pool.poolTag());
         applyPasswordDifficulty(password);
@@ -224,6 +251,32 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
                 payout.type().label(), session.extranonce1Hex(), session.userAgent());
         send(StratumJson.result(req.rawId(), true));
         sendCurrentJob();
+    }
+
+    /**
+     * Answers a refused authorization: the first at once, later ones after a growing delay, and
+     * closes the connection once it has failed too often ({@link AuthorizationBackoff}).
+     */
+    private void authorizationFailed(StratumRequest req, String reason) {
+        long delay = authBackoff.failed();
+        byte[] reply = StratumJson.reject(req.rawId(), StratumError.UNAUTHORIZED, reason);
+        Runnable answer = () -> {
+            authBackoff.done();
+            if (!ctx.channel().isActive() || closing) {
+                return;
+            }
+            send(reply);
+            if (authBackoff.exhausted()) {
+                log.info("closing connection {} from {}: {} failed authorizations", session.id(), session.remoteIp(),
+                        AuthorizationBackoff.MAX_FAILURES);
+                close("kicked");
+            }
+        };
+        if (delay == 0) {
+            answer.run();
+        } else {
+            ctx.executor().schedule(answer, delay, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** A reconnecting worker that asks for nothing starts at its last difficulty (within the pool's bounds). */
@@ -388,9 +441,10 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         }
         if (!r.accepted()) {
             if (log.isDebugEnabled()) {
-                log.debug("share rejected from {} ({}): {}", session.remoteIp(), req.stringParam(0), r.reason());
+                log.debug("share rejected from {} ({}): {}", session.remoteIp(), MinerText.printable(req.stringParam(0), 160), r.reason());
             }
             onReject(now);
+            onStormStep(storm.onReject(System.nanoTime()));
         }
     }
 
@@ -438,6 +492,34 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         }
     }
 
+    /** The invalid-share storm sequence ({@code limits.invalid_shares_per_min}): fresh work, reconnect, close and ban. */
+    private void onStormStep(InvalidShareStorm.Step step) {
+        if (closing || step == InvalidShareStorm.Step.NONE) {
+            return;
+        }
+        int perMinute = pool.settings().limits().invalidSharesPerMinute();
+        switch (step) {
+            case FRESH_WORK -> {
+                log.info("miner {} from {}: more than {} rejects a minute: sending fresh work", firstWorkerName(), session.remoteIp(), perMinute);
+                sendJob(pool.work().current(), true);
+            }
+            case RECONNECT -> {
+                log.info("miner {} from {}: rejects go on: asking it to reconnect", firstWorkerName(), session.remoteIp());
+                send(StratumJson.reconnect(null, null, null));
+            }
+            case CLOSE -> {
+                boolean banned = address != null && pool.limiter().ban(address, System.nanoTime());
+                if (banned) {
+                    pool.stats().banned();
+                }
+                log.info("closing miner {} from {}: invalid-share storm{}", firstWorkerName(), session.remoteIp(),
+                        banned ? "; address banned for " + pool.settings().limits().banDuration().toSeconds() + " s" : "");
+                close("kicked");
+            }
+            default -> { }
+        }
+    }
+
     // ---- work -----------------------------------------------------------------------------
 
     /** Called from the template thread: hop onto this connection's event loop. */
@@ -447,13 +529,29 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         }
     }
 
+    /**
+     * The pool is going away: ask the miner to reconnect to the same address (no params), where a
+     * new pool process takes it. The connection keeps being served until the miner leaves.
+     */
     void requestReconnect() {
         if (ctx != null) {
             ctx.executor().execute(() -> {
-                closeReason = "pool_shutdown";
-                send(StratumJson.reconnect(null, null, null));
+                if (ctx.channel().isActive() && !closing) {
+                    closeReason = "pool_shutdown";
+                    send(StratumJson.reconnect(null, null, null));
+                }
             });
         }
+    }
+
+    /** Closes the connection for the pool's shutdown; the future completes once it is closed. */
+    ChannelFuture closeForShutdown() {
+        ctx.executor().execute(() -> {
+            if (!closing) {
+                close("pool_shutdown");
+            }
+        });
+        return ctx.channel().closeFuture();
     }
 
     /**
@@ -519,13 +617,28 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
         ctx.writeAndFlush(Unpooled.wrappedBuffer(line), ctx.voidPromise());
     }
 
-    /** After a protocol error: the reply goes out, then the connection closes. */
+    /**
+     * After a protocol error: the reply goes out, our side shuts, and input is ignored until the
+     * client closes or {@link #LINGER_MILLIS} pass (see there).
+     */
     private void sendAndClose(byte[] line) {
+        if (closing) {
+            return;
+        }
+        closing = true;
         closeReason = "error";
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(line)).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(line)).addListener(written -> {
+            if (written.isSuccess() && ctx.channel() instanceof DuplexChannel duplex && ctx.channel().isActive()) {
+                duplex.shutdownOutput();
+                ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                ctx.close();
+            }
+        });
     }
 
     private void close(String reason) {
+        closing = true;
         closeReason = reason;
         ctx.close();
     }

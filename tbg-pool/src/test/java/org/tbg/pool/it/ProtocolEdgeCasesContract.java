@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.tbg.bitcoin.encoding.Bytes;
 import org.tbg.bitcoin.encoding.Hex;
 import org.tbg.bitcoin.target.Difficulty;
 import org.tbg.bitcoin.target.Target;
+import org.tbg.pool.limits.LimitSettings;
 import org.tbg.stratum.message.NotifyJob;
 import org.tbg.stratum.message.PrevHash;
 import org.tbg.stratum.miner.MinerStats;
@@ -56,8 +58,8 @@ abstract class ProtocolEdgeCasesContract {
 
     private static final String HONEST_WORKER =
             TestAddresses.payout(AddressType.P2WPKH, "edge-honest").address() + ".honest";
-    private static final String RAW_WORKER =
-            TestAddresses.payout(AddressType.P2WPKH, "edge-raw").address() + ".raw";
+    private static final String RAW_ADDRESS = TestAddresses.payout(AddressType.P2WPKH, "edge-raw").address();
+    private static final String RAW_WORKER = RAW_ADDRESS + ".raw";
 
     private TestNode node;
     private PoolHarness pool;
@@ -68,7 +70,10 @@ abstract class ProtocolEdgeCasesContract {
     @BeforeAll
     void start() throws Exception {
         node = startNode();
-        pool = PoolHarness.start(node);
+        TestSettings settings = new TestSettings(List.of(node.endpoint()), Files.createTempDirectory("tbg-it-edge"));
+        // Dozens of connections from 127.0.0.1 within a minute: the per-address rate has its own IT.
+        settings.limits = LimitSettings.DEFAULTS.withConnectionsPerIp(0, LimitSettings.DEFAULT_MAX_CONNECTIONS_PER_IP);
+        pool = PoolHarness.start(settings);
         minerLink = CountingTcpProxy.start(pool.port());
         honest = BackgroundMiner.start(minerLink.port(), HONEST_WORKER, "d=1");
         await().atMost(Duration.ofSeconds(30)).until(() -> honest.stats().sharesAccepted() >= 3);
@@ -140,6 +145,121 @@ abstract class ProtocolEdgeCasesContract {
         }
     }
 
+    // ---- hostile input (the seeds' abuse list) ----------------------------------------------
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aKibibyteOfRandomBytesGetsAnErrorAndTheConnectionIsClosed() throws Exception {
+        try (RawStratumConnection c = RawStratumConnection.open(pool.port())) {
+            c.sendRaw(HostileRequests.randomLine(1, 1024));
+            JsonNode reply = c.nextReply();
+            assertThat(reply.get("id").isNull()).as("no id could be read: %s", reply).isTrue();
+            assertError(reply, 20);
+            assertThat(c.closedWithin(WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aParameterOf128KibIsRefusedAsTooLongAndTheReplyIsReadableBeforeTheClose() throws Exception {
+        try (RawStratumConnection c = RawStratumConnection.open(pool.port())) {
+            c.sendLine(HostileRequests.subscribeWithParameterOf(128 * 1024));
+            JsonNode reply = c.nextReply();
+            assertError(reply, 20);
+            assertThat(reply.get("error").get(1).asText()).containsIgnoringCase("too long");
+            assertThat(c.closedWithin(WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aMethodThatIsNullANumberOrAnObjectIsRefusedAndTheConnectionIsClosed() throws Exception {
+        for (String method : List.of("null", "42", "{\"name\":\"mining.subscribe\"}", "[\"mining.subscribe\"]")) {
+            try (RawStratumConnection c = RawStratumConnection.open(pool.port())) {
+                c.sendLine(HostileRequests.methodOf(method));
+                JsonNode reply = c.nextReply();
+                assertThat(reply.get("id")).as("method %s: id echoed", method).isEqualTo(JSON.readTree("4"));
+                assertThat(reply.get("error")).as("method %s", method)
+                        .isEqualTo(JSON.readTree("[20,\"method is not a string\",null]"));
+                assertThat(c.closedWithin(WAIT)).as("closed after method %s", method).isTrue();
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void jsonNestedAThousandDeepIsRefusedAndTheConnectionIsClosed() throws Exception {
+        try (RawStratumConnection c = RawStratumConnection.open(pool.port())) {
+            c.sendLine(HostileRequests.nestedParams(1000));
+            JsonNode reply = c.nextReply();
+            assertThat(reply.get("id")).as("the id came before the nesting: echoed").isEqualTo(JSON.readTree("5"));
+            assertError(reply, 20);
+            assertThat(reply.get("error").get(1).asText()).contains("nested");
+            assertThat(c.closedWithin(WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void rawNulBytesAreInvalidJsonAndAnEscapedNulInAUsernameIsAnInvalidUsername() throws Exception {
+        try (RawStratumConnection c = RawStratumConnection.open(pool.port())) {
+            c.sendRaw(HostileRequests.nulBytesInAString());
+            JsonNode reply = c.nextReply();
+            assertThat(reply.get("id")).isEqualTo(JSON.readTree("6"));
+            assertError(reply, 20);
+            assertThat(reply.get("error").get(1).asText()).containsIgnoringCase("json");
+            assertThat(c.closedWithin(WAIT)).isTrue();
+        }
+        try (RawStratumConnection c = RawStratumConnection.open(pool.port())) {
+            c.subscribe();
+            JsonNode reply = c.call("mining.authorize", RAW_ADDRESS + ".rig\u0000\n2024-01-01 INFO forged", "x");
+            assertReject(reply, 24, "invalid username");
+            assertThat(c.call("mining.extranonce.subscribe").get("result")).as("still served").isEqualTo(JSON.readTree("true"));
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aPartialRequestThenACloseLeavesNothingBehind() throws Exception {
+        // only the honest miner's connection, once earlier tests' closing connections are gone
+        int before = 1;
+        await().atMost(WAIT).until(() -> pool.pool().stats().connections().get() == before);
+        try (RawStratumConnection c = RawStratumConnection.open(pool.port())) {
+            c.sendRaw(HostileRequests.PARTIAL.getBytes(StandardCharsets.US_ASCII));
+            await().atMost(WAIT).until(() -> pool.pool().stats().connections().get() == before + 1);
+        }
+        await().atMost(WAIT).until(() -> pool.pool().stats().connections().get() == before);
+        try (RawStratumConnection c = RawStratumConnection.open(pool.port())) {
+            assertThat(c.subscribe().get("error").isNull()).as("the pool still serves").isTrue();
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void sqlInjectionEmojiAndZeroWidthUsernamesGetTheAnswerTheirAddressDeserves() throws Exception {
+        // not an address at all, and an address spoilt by an invisible character: refused, connection kept
+        for (String user : List.of(HostileRequests.SQL_INJECTION, HostileRequests.zeroWidthInAddress(RAW_ADDRESS))) {
+            try (RawStratumConnection c = RawStratumConnection.open(pool.port())) {
+                c.subscribe();
+                JsonNode reply = c.call("mining.authorize", user, "x");
+                assertThat(reply.get("result")).as("authorize %s: %s", user, reply).isEqualTo(JSON.readTree("false"));
+                assertThat(reply.get("error").get(0)).isEqualTo(JSON.readTree("24"));
+                assertThat(reply.get("error").get(1).asText()).startsWith("invalid address: ");
+                assertThat(c.call("mining.extranonce.subscribe").get("result")).isEqualTo(JSON.readTree("true"));
+            }
+        }
+        // a valid address with any printable label is a worker like any other: its label is data
+        for (String user : List.of(HostileRequests.sqlInjectionWorker(RAW_ADDRESS), HostileRequests.emojiWorker(RAW_ADDRESS))) {
+            try (RawStratumConnection c = RawStratumConnection.open(pool.port())) {
+                c.subscribe();
+                c.authorize(user, "x");
+                NotifyJob job = c.newestJob();
+                JsonNode reply = c.call("mining.submit", user, "feedfacefeedface", "0000000000000000", job.ntime(), "00000000");
+                assertReject(reply, 21, "Job not found"); // judged as this worker's share: it is authorized
+            }
+        }
+    }
+
     // ---- order of the handshake -----------------------------------------------------------
 
     @Test
@@ -173,8 +293,14 @@ abstract class ProtocolEdgeCasesContract {
         try (RawStratumConnection c = RawStratumConnection.open(pool.port())) {
             c.subscribe();
             // garbage; then a valid mainnet address (BIP173 test vector) on a regtest pool
+            long failures = 0;
             for (String user : List.of("notanaddress.rig1", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4.rig2")) {
+                long t0 = System.nanoTime();
                 JsonNode reply = c.call("mining.authorize", user, "x");
+                if (failures++ > 0) {
+                    // authorize-failure backoff: the second failure on a connection is answered after 1 s
+                    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+                }
                 assertThat(reply.get("result")).as("authorize %s: %s", user, reply).isEqualTo(JSON.readTree("false"));
                 JsonNode err = reply.get("error");
                 assertThat(err.isArray() && err.size() == 3).as("error triple in %s", reply).isTrue();

@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.tbg.bitcoin.encoding.Hex;
@@ -44,6 +46,7 @@ final class RawStratumConnection implements AutoCloseable {
     private final Deque<NotifyJob> unreadJobs = new ArrayDeque<>();
     private final Map<String, Double> difficultyByJob = new HashMap<>();
     private final Map<Long, JsonNode> earlyReplies = new HashMap<>();
+    private final List<JsonNode> notifications = new ArrayList<>();
     private long lastId;
     private double difficulty = Double.NaN;
     private NotifyJob latestJob;
@@ -57,8 +60,19 @@ final class RawStratumConnection implements AutoCloseable {
     }
 
     static RawStratumConnection open(int port) throws IOException {
+        return open(port, null);
+    }
+
+    /**
+     * A connection from {@code local} (e.g. 127.0.0.2: on Linux all of 127.0.0.0/8 is loopback, so
+     * a test can be several client addresses), or from the default loopback address when null.
+     */
+    static RawStratumConnection open(int port, InetAddress local) throws IOException {
         Socket s = new Socket();
         try {
+            if (local != null) {
+                s.bind(new InetSocketAddress(local, 0));
+            }
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) READ_TIMEOUT.toMillis());
             s.setTcpNoDelay(true);
             s.setSoTimeout((int) READ_TIMEOUT.toMillis());
@@ -293,8 +307,21 @@ final class RawStratumConnection implements AutoCloseable {
         return m.hasNonNull("method");
     }
 
+    /** The methods of every notification read so far, in order ({@code mining.notify}, {@code client.reconnect} …). */
+    List<String> notificationMethods() {
+        return notifications.stream().map(n -> n.get("method").asText()).toList();
+    }
+
+    /** Every notification read so far with that method, whole. */
+    List<JsonNode> notifications(String method) {
+        return notifications.stream().filter(n -> n.get("method").asText().equals(method)).toList();
+    }
+
     private void record(JsonNode m) {
         String method = m.path("method").asText("");
+        if (!method.isEmpty()) {
+            notifications.add(m);
+        }
         if (method.equals("mining.set_difficulty")) {
             difficulty = m.path("params").path(0).asDouble(Double.NaN);
         } else if (method.equals("mining.notify")) {

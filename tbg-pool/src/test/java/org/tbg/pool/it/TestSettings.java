@@ -7,10 +7,12 @@ import java.util.List;
 import org.tbg.bitcoin.rpc.NodeEndpoint;
 import org.tbg.pool.PoolSettings;
 import org.tbg.pool.difficulty.VardiffSettings;
+import org.tbg.pool.limits.LimitSettings;
 
 /** Pool settings for tests: loopback, an ephemeral port, fast polling; fields are set directly. */
 public final class TestSettings {
     public List<NodeEndpoint> nodes;
+    public InetSocketAddress listen = new InetSocketAddress("127.0.0.1", 0);
     public String poolAddress = TestAddresses.POOL_ADDRESS;
     public String poolSignature = "/tbg-it/";
     public Duration blockPoll = Duration.ofMillis(100);
@@ -25,8 +27,8 @@ public final class TestSettings {
     public int maxClients = 1000;
     public double donationPercent = 0;
     public Path logDir;
-    public int maxLineBytes = 4096;
-    public Duration authTimeout = Duration.ofSeconds(60);
+    /** The production defaults: engine tests run under the limits a real pool has. */
+    public LimitSettings limits = LimitSettings.DEFAULTS;
     public Duration rpcTimeout = Duration.ofSeconds(3);
     public VardiffSettings vardiff = VardiffSettings.DEFAULTS;
 
@@ -37,7 +39,7 @@ public final class TestSettings {
 
     public PoolSettings build() {
         return new PoolSettings(nodes, poolAddress, poolSignature, blockPoll, zmqBlock, updateInterval,
-                List.of(new InetSocketAddress("127.0.0.1", 0)), minDiff, startDiff, maxDiff, nonce1Length, nonce2Length,
-                versionMask, maxClients, donationPercent, logDir, "it-1", "test", maxLineBytes, authTimeout, rpcTimeout, vardiff);
+                List.of(listen), minDiff, startDiff, maxDiff, nonce1Length, nonce2Length,
+                versionMask, maxClients, donationPercent, logDir, "it-1", "test", limits, rpcTimeout, vardiff);
     }
 }

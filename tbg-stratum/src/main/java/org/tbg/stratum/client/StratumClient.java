@@ -18,6 +18,7 @@ import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,6 +77,8 @@ public final class StratumClient implements AutoCloseable {
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean closeReported = new AtomicBoolean();
     private volatile Channel channel;
+    /** Set by {@link #closeWhenAnswered}: no new requests; close once the pending ones are answered. */
+    private volatile boolean closing;
 
     /** A client with its own single-threaded event loop, shut down by {@link #close()}. */
     public StratumClient(Listener listener) {
@@ -131,7 +134,7 @@ public final class StratumClient implements AutoCloseable {
     public CompletableFuture<JsonNode> request(String method, Object... params) {
         CompletableFuture<JsonNode> response = new CompletableFuture<>();
         Channel ch = channel;
-        if (ch == null || !ch.isActive()) {
+        if (ch == null || !ch.isActive() || closing) {
             response.completeExceptionally(new ClosedChannelException());
             return response;
         }
@@ -159,6 +162,27 @@ public final class StratumClient implements AutoCloseable {
     public boolean isConnected() {
         Channel ch = channel;
         return ch != null && ch.isActive();
+    }
+
+    /**
+     * Closes the connection once every request already sent has its answer, or after
+     * {@code maxWait}, whichever comes first; requests made from now on fail at once. For leaving a
+     * pool that asked us to ({@code client.reconnect}): the shares in flight still get their verdict.
+     */
+    public void closeWhenAnswered(Duration maxWait) {
+        closing = true;
+        Channel ch = channel;
+        if (ch == null) {
+            close();
+            return;
+        }
+        ch.eventLoop().execute(() -> {
+            if (pending.isEmpty()) {
+                close();
+            } else {
+                ch.eventLoop().schedule(this::close, maxWait.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        });
     }
 
     /** Closes the connection (and the event loop if this client owns it). Idempotent. */
@@ -205,6 +229,9 @@ public final class StratumClient implements AutoCloseable {
                 return;
             }
             f.complete(response);
+            if (closing && pending.isEmpty()) {
+                close();
+            }
         }
 
         @Override

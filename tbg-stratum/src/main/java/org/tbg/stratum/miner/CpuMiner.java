@@ -48,8 +48,9 @@ import org.tbg.stratum.client.StratumClient;
  *
  * <p>Connection loss: reconnects after {@link #INITIAL_BACKOFF} doubling to {@link #MAX_BACKOFF},
  * giving up after {@link #MAX_FAILED_ATTEMPTS} consecutive failures; a connection that gets
- * authorized resets the count. {@code client.reconnect} is honored (host/port when given, after
- * the given wait, capped at {@link #MAX_RECONNECT_WAIT}). A refused authorization is final.
+ * authorized resets the count. {@code client.reconnect} is honored (host/port when given, else the
+ * same address; after the given wait, capped at {@link #MAX_RECONNECT_WAIT}); the shares already
+ * sent are answered before the old connection closes. A refused authorization is final.
  *
  * <p>Thread rule: {@link #run()} is called once, on a thread it blocks; {@link #stats()} and
  * {@link #stop()} may be called from any thread.

@@ -1,5 +1,6 @@
 package org.tbg.stratum.miner;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -23,6 +24,8 @@ final class MinerSession implements StratumClient.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(MinerSession.class);
     /** Stratum's difficulty until the pool says otherwise. */
     private static final double DEFAULT_DIFFICULTY = 1.0;
+    /** After {@code client.reconnect}: how long the shares already sent may take to be answered before we leave. */
+    static final Duration RECONNECT_ANSWER_WAIT = Duration.ofSeconds(2);
 
     private final Consumer<MiningJob> publisher;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -36,6 +39,8 @@ final class MinerSession implements StratumClient.Listener {
     private NotifyJob latest;
     private MiningJob published;
     private long cleanGeneration;
+    /** The pool asked us to reconnect: no new shares go to this connection. */
+    private boolean leaving;
 
     MinerSession(Consumer<MiningJob> publisher) {
         this.publisher = publisher;
@@ -76,12 +81,20 @@ final class MinerSession implements StratumClient.Listener {
         rebuild();
     }
 
+    /**
+     * The pool wants us elsewhere (or back at the same address, e.g. on a restarted process): stop
+     * submitting here, let the shares already sent be answered (so none the pool accepted goes
+     * uncounted), then close; the miner's connection loop reconnects.
+     */
     @Override
     public void onReconnect(String host, Integer port, Integer waitSeconds) {
+        synchronized (this) {
+            leaving = true;
+        }
         reconnect = new ReconnectRequest(host, port, waitSeconds);
         StratumClient c = client;
         if (c != null) {
-            c.close();
+            c.closeWhenAnswered(RECONNECT_ANSWER_WAIT);
         }
     }
 
@@ -95,9 +108,9 @@ final class MinerSession implements StratumClient.Listener {
         closed.countDown();
     }
 
-    /** True while the connection is open and {@code job} is of the latest clean generation. */
+    /** True while the connection is open, not being left, and {@code job} is of the latest clean generation. */
     synchronized boolean isCurrent(MiningJob job) {
-        return closed.getCount() > 0 && job.session() == this && job.cleanGeneration() == cleanGeneration;
+        return closed.getCount() > 0 && !leaving && job.session() == this && job.cleanGeneration() == cleanGeneration;
     }
 
     boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {

@@ -206,4 +206,44 @@ class StratumClientTest {
         assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         assertThat(client.request("mining.subscribe")).isCompletedExceptionally();
     }
+
+    @Test
+    void closeWhenAnsweredWaitsForThePendingAnswersAndRefusesNewRequests() throws Exception {
+        Recorder rec = new Recorder();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server = new FakeStratumServer((c, msg) -> {
+            try {
+                release.await(10, TimeUnit.SECONDS); // the answer comes only once the test says so
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            c.send("{\"id\":" + msg.get("id") + ",\"result\":true,\"error\":null}");
+        });
+        client = new StratumClient(rec);
+        get(client.connect("127.0.0.1", server.port()));
+        CompletableFuture<JsonNode> inFlight = client.request("mining.submit", "w", "1", "00", "00", "00");
+
+        client.closeWhenAnswered(Duration.ofSeconds(5));
+        assertThat(client.request("mining.submit", "w", "2", "00", "00", "00")).isCompletedExceptionally();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(client::isConnected);
+        release.countDown();
+
+        assertThat(inFlight.get(5, TimeUnit.SECONDS).get("result").asBoolean()).isTrue();
+        assertThat(rec.next()).isEqualTo("closed");
+        assertThat(client.isConnected()).isFalse();
+    }
+
+    @Test
+    void closeWhenAnsweredGivesUpAfterTheWait() throws Exception {
+        Recorder rec = new Recorder();
+        server = new FakeStratumServer((c, msg) -> { }); // never answers
+        client = new StratumClient(rec);
+        get(client.connect("127.0.0.1", server.port()));
+        CompletableFuture<JsonNode> unanswered = client.request("mining.submit", "w", "1", "00", "00", "00");
+        long t0 = System.nanoTime();
+        client.closeWhenAnswered(Duration.ofMillis(300));
+        assertThat(rec.next()).isEqualTo("closed");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
+        assertThat(unanswered).isCompletedExceptionally();
+    }
 }

@@ -208,6 +208,36 @@ class CpuMinerTest {
     }
 
     @Test
+    void aShareInFlightWhenThePoolAsksToReconnectIsStillAnsweredAndCounted() throws Exception {
+        MinerTestPool target = new MinerTestPool(TestWork.create("t", 101, PREV, 1, 0x1d00ffffL));
+        target.rejectAllWith = "Stale"; // whatever the miner counts as accepted was accepted by the origin
+        second = new FakeStratumServer(target);
+        MinerTestPool origin = new MinerTestPool(TestWork.create("o", 101, PREV, 1, 0x1d00ffffL));
+        String reconnect = "{\"id\":null,\"method\":\"client.reconnect\",\"params\":[\"127.0.0.1\",\"" + second.port() + "\"]}";
+        AtomicBoolean told = new AtomicBoolean();
+        // The reconnect overtakes the answer to the first submit, as when a pool shuts down mid-share.
+        server = new FakeStratumServer((c, msg) -> {
+            if (msg.path("method").asText().equals("mining.submit") && told.compareAndSet(false, true)) {
+                c.send(reconnect);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            origin.onMessage(c, msg);
+        });
+        start(options(server.port(), 1, false));
+
+        await().atMost(Duration.ofSeconds(45)).until(() -> !target.submits.isEmpty());
+        MinerStats stats = stopAndGetStats();
+        long acceptedByOrigin = origin.submits.stream().filter(MinerTestPool.Submit::accepted).count();
+        assertThat(acceptedByOrigin).isPositive();
+        assertThat(stats.sharesAccepted()).as("every share the origin accepted, its answer awaited").isEqualTo(acceptedByOrigin);
+        assertThat(server.connections()).hasSize(1);
+    }
+
+    @Test
     void refusedAuthorizationEndsTheRun() throws Exception {
         MinerTestPool pool = new MinerTestPool(TestWork.create("1", 101, PREV, 1, 0x1d00ffffL));
         pool.authorizeOk = false;
