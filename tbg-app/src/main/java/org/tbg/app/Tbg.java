@@ -1,5 +1,6 @@
 package org.tbg.app;
 
+import org.tbg.app.cli.CollectorCommand;
 import org.tbg.app.cli.DemoCommand;
 import org.tbg.app.cli.DevnetCommand;
 import org.tbg.app.cli.LoadtestCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = TbgVersion.class,
         description = "TheBitcoinGame mining service: a Stratum V1 solo pool and its tools.",
-        subcommands = {PoolCommand.class, MinerCommand.class, DevnetCommand.class, DemoCommand.class, LoadtestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PoolCommand.class, CollectorCommand.class, MinerCommand.class, DevnetCommand.class, DemoCommand.class, LoadtestCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "The ./tbg launcher also knows: build, test, demo."})
 public final class Tbg implements Runnable {
 

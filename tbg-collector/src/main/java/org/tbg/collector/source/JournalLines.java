@@ -1,0 +1,80 @@
+package org.tbg.collector.source;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The lines of a journal file as raw bytes. Unlike a character reader it never fails on what a
+ * crash can leave behind — a line cut inside a multi-byte character is handed on as is, and the
+ * decoder refuses it as one malformed event — so a replay always reaches the end of the file.
+ * Blank lines are skipped; a line longer than {@code maxLineBytes} is cut there (the decoder
+ * refuses it as oversized). Single-threaded.
+ */
+final class JournalLines implements Closeable {
+    private final Path file;
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+    private long lineNumber;
+
+    JournalLines(Path file, int maxLineBytes) throws IOException {
+        this.file = file;
+        this.in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The next non-blank line without its line end, or null at the end of the file. */
+    byte[] next() throws IOException {
+        while (true) {
+            line.reset();
+            int b;
+            boolean any = false;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                any = true;
+                if (line.size() < maxLineBytes) {
+                    line.write(b);
+                }
+            }
+            if (b < 0 && !any) {
+                return null;
+            }
+            lineNumber++;
+            byte[] bytes = line.toByteArray();
+            int len = bytes.length;
+            if (len > 0 && bytes[len - 1] == '\r') {
+                len--;
+            }
+            if (!isBlank(bytes, len)) {
+                return len == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, len);
+            }
+        }
+    }
+
+    /** The 1-based number of the line last returned. */
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    private static boolean isBlank(byte[] b, int len) {
+        for (int i = 0; i < len; i++) {
+            if (b[i] != ' ' && b[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
