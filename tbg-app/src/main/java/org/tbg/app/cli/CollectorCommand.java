@@ -1,6 +1,5 @@
 package org.tbg.app.cli;
 
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.tbg.app.config.CollectorConfig;
 import org.tbg.app.config.CollectorConfigLoader;
 import org.tbg.app.config.ConfigException;
+import org.tbg.app.http.RuntimeMetrics;
 import org.tbg.collector.BatchPipeline;
 import org.tbg.collector.Collector;
 import org.tbg.collector.CollectorSettings;
@@ -231,7 +231,7 @@ public final class CollectorCommand implements Callable<Integer> {
 
     private int collect(Plan plan) throws InterruptedException {
         PrometheusRegistry registry = new PrometheusRegistry();
-        JvmMetrics.builder().register(registry);
+        RuntimeMetrics.register(registry); // JVM and process metrics, as the pool exports them
         AtomicReference<Collector> collector = new AtomicReference<>();
         AtomicReference<StatusEndpoint> status = new AtomicReference<>();
         List<BatchPipeline> pipelines = new ArrayList<>();

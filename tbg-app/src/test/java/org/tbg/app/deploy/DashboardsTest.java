@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Grafana dashboards (deploy/grafana/dashboards) and the alert rules (deploy/prometheus/alerts)
  * query only metrics that are exported: every metric name in every panel query, variable query
- * and rule expression must be a series a scrape of the pool (or of a pending module, see
- * {@link ExportedMetrics#NOT_YET_EXPORTED}) shows.
+ * and rule expression must be a series a scrape of the pool or of the collector shows
+ * ({@link ExportedMetrics}).
  */
 class DashboardsTest {
     private static final ObjectMapper JSON = new ObjectMapper();

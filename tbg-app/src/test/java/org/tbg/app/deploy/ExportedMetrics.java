@@ -1,20 +1,19 @@
 package org.tbg.app.deploy;
 
-import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Gauge;
-import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tbg.app.events.EventBusMetrics;
+import org.tbg.app.http.RuntimeMetrics;
 import org.tbg.app.http.StatusServer;
+import org.tbg.collector.CollectorMetrics;
 import org.tbg.events.bus.EventBus;
 import org.tbg.events.bus.EventBusSettings;
 import org.tbg.events.bus.InProcessSink;
@@ -34,28 +33,13 @@ final class ExportedMetrics {
             "up", "scrape_duration_seconds", "scrape_samples_scraped", "scrape_samples_post_metric_relabeling",
             "scrape_series_added");
 
-    enum Kind { COUNTER, GAUGE, HISTOGRAM }
-
-    /** A metric declared the way its module will declare it. */
-    record PendingMetric(String name, Kind kind, String... labelNames) { }
-
-    /**
-     * The metrics of the modules being written now, as spec/metrics.md names them. When they land,
-     * the lead replaces this list by their real registries: the event bus's metrics
-     * ({@code ckpool_events_*}, tbg-events) and {@code org.tbg.collector.CollectorMetrics}
-     * ({@code tbg_collector_*}).
-     */
-    static final List<PendingMetric> NOT_YET_EXPORTED = List.of(
-            new PendingMetric("tbg_collector_events_total", Kind.COUNTER, "sink", "result"),
-            new PendingMetric("tbg_collector_lag_seconds", Kind.GAUGE),
-            new PendingMetric("tbg_collector_batch_seconds", Kind.HISTOGRAM));
 
     private ExportedMetrics() {}
 
-    /** The pool's, the pending modules' and Prometheus' own series names. */
+    /** The pool's, the collector's and Prometheus' own series names. */
     static Set<String> all() throws IOException, InterruptedException {
         Set<String> names = new TreeSet<>(ofPool());
-        names.addAll(ofPending());
+        names.addAll(ofCollector());
         names.addAll(PER_TARGET_SERIES);
         return names;
     }
@@ -87,21 +71,16 @@ final class ExportedMetrics {
         }
     }
 
-    /** {@link #NOT_YET_EXPORTED} registered and written by the Prometheus client, one series each. */
-    static Set<String> ofPending() throws IOException {
+    /**
+     * A collector's {@code /metrics} as {@code tbg collector} builds it: {@link CollectorMetrics} plus the
+     * runtime metrics, with one series of each label set the dashboards use.
+     */
+    static Set<String> ofCollector() throws IOException {
         PrometheusRegistry registry = new PrometheusRegistry();
-        for (PendingMetric m : NOT_YET_EXPORTED) {
-            String[] values = new String[m.labelNames().length];
-            Arrays.fill(values, "x");
-            switch (m.kind()) {
-                case COUNTER -> Counter.builder().name(m.name()).labelNames(m.labelNames()).register(registry)
-                        .labelValues(values).inc();
-                case GAUGE -> Gauge.builder().name(m.name()).labelNames(m.labelNames()).register(registry)
-                        .labelValues(values).set(1);
-                case HISTOGRAM -> Histogram.builder().name(m.name()).labelNames(m.labelNames()).classicOnly()
-                        .register(registry).labelValues(values).observe(1);
-            }
-        }
+        RuntimeMetrics.register(registry);
+        CollectorMetrics metrics = new CollectorMetrics(registry, Clock.systemUTC());
+        metrics.count(CollectorMetrics.SINK_POSTGRES, CollectorMetrics.STORED, 1);
+        metrics.batchWritten(0.01);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PrometheusTextFormatWriter(false).write(out, registry.scrape());
         return Scrape.parse(out.toString(StandardCharsets.UTF_8)).names();
