@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tbg.events.EventCodec;
 import org.tbg.events.journal.JournalFiles;
+import org.tbg.events.journal.JournalReader;
 
 /**
  * Journal files as a source ({@code tbg collector --replay FILE…}): every line of every file, in
@@ -19,7 +20,7 @@ import org.tbg.events.journal.JournalFiles;
 public final class JournalReplay implements EventSource {
     private final List<Path> files;
     private int next;
-    private JournalLines reader;
+    private JournalReader reader;
 
     private JournalReplay(List<Path> files) {
         this.files = files;
@@ -57,7 +58,7 @@ public final class JournalReplay implements EventSource {
                     if (next >= files.size()) {
                         break;
                     }
-                    reader = new JournalLines(files.get(next++), EventCodec.MAX_EVENT_BYTES + 1);
+                    reader = new JournalReader(files.get(next++), EventCodec.MAX_EVENT_BYTES + 1);
                 }
                 byte[] line = reader.next();
                 if (line == null) {

@@ -136,8 +136,8 @@ class JournalSinkTest {
     private static List<Event> decodeAll(Path file) throws IOException, MalformedEventException {
         List<Event> out = new ArrayList<>();
         try (JournalReader reader = JournalReader.open(file)) {
-            String line;
-            while ((line = reader.nextLine()) != null) {
+            byte[] line;
+            while ((line = reader.next()) != null) {
                 out.add(EventCodec.decode(line));
             }
         }
