@@ -69,14 +69,14 @@ public final class ByteReader {
 
     public byte[] readVarBytes() {
         long n = readCompactSize();
-        if (n > remaining()) {
-            throw new IllegalArgumentException("length " + n + " exceeds remaining " + remaining());
+        if (n < 0 || n > remaining()) { // negative: a 64-bit size of 2^63 or more
+            throw new IllegalArgumentException("length " + Long.toUnsignedString(n) + " exceeds remaining " + remaining());
         }
         return readBytes((int) n);
     }
 
     private void need(int n) {
-        if (n < 0 || pos + n > buf.length) {
+        if (n < 0 || n > buf.length - pos) { // not pos + n: that overflows for n near Integer.MAX_VALUE
             throw new IllegalArgumentException("read past end: need " + n + " at " + pos + " of " + buf.length);
         }
     }

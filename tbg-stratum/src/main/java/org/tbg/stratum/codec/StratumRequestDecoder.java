@@ -123,6 +123,9 @@ public final class StratumRequestDecoder extends MessageToMessageDecoder<ByteBuf
             if (paramsProblem != null) {
                 return new MalformedLine(id, paramsProblem);
             }
+            if (!Utf8.isWellFormedWithoutNul(buf, off, len)) {
+                return new MalformedLine(id, "invalid JSON"); // accepted by Jackson as UTF-16/32 or overlong UTF-8
+            }
             return new StratumRequest(id, method, params);
         } catch (StreamConstraintsException e) {
             return new MalformedLine(rawId, isNesting(e) ? "JSON nested deeper than " + MAX_NESTING_DEPTH + " levels"
