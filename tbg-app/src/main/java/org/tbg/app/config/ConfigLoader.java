@@ -1,27 +1,14 @@
 package org.tbg.app.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,26 +33,18 @@ public final class ConfigLoader {
     public static final String ENV_DATABASE_URL = "DATABASE_URL";
     public static final String ENV_NATS_URL = "NATS_URL";
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // a key written twice is a mistake, not an override
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern ZMQ_ENDPOINT = Pattern.compile("(tcp|ipc)://\\S+");
-    private static final Pattern REDIS_URL = Pattern.compile("rediss?://\\S+");
-    private static final Pattern DATABASE_URL = Pattern.compile("(jdbc:)?postgres(ql)?://\\S+");
-    private static final Pattern NATS_URLS = Pattern.compile("(nats|tls|ws|wss)://[^,\\s]+(,(nats|tls|ws|wss)://[^,\\s]+)*");
 
     // Upper bound of events.queue_size: large enough for any burst, small enough that a typo cannot take the heap.
     private static final int MAX_EVENT_QUEUE = 1 << 24;
 
-    private final Map<String, String> env;
+    private final SecretUrls urls;
 
     /** @param env the process environment ({@code System.getenv()}), or a map in tests */
     public ConfigLoader(Map<String, String> env) {
-        this.env = Map.copyOf(env);
+        this.urls = new SecretUrls(Map.copyOf(env));
     }
 
     public LoadedConfig load(Path file) {
@@ -77,7 +56,7 @@ public final class ConfigLoader {
      * @throws ConfigException naming the key, the value and what is allowed
      */
     public LoadedConfig load(Path file, Path logDirOverride) {
-        ConfigSection top = new ConfigSection("", parse(file));
+        ConfigSection top = new ConfigSection("", ConfigFile.read(file, " ({ \"btcd\": [...], ... })"));
         PoolSettings pool = poolSettings(top, logDirOverride);
         TbgConfig tbg = tbgConfig(top, pool.logDir());
         pool = pool.withVardiff(vardiffSettings(tbg.vardiff())).withLimits(limitSettings(tbg.limits()));
@@ -85,27 +64,6 @@ public final class ConfigLoader {
             log.warn("config: unknown key {} ignored", key);
         }
         return new LoadedConfig(file, pool, tbg);
-    }
-
-    private static ObjectNode parse(Path file) {
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = JSON.readTree(in);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ConfigException("config: " + file + " is not valid JSON" + where + ": " + e.getOriginalMessage());
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("config: " + file + " does not exist");
-        } catch (AccessDeniedException e) {
-            throw new ConfigException("config: cannot read " + file + ": permission denied");
-        } catch (IOException e) {
-            throw new ConfigException("config: cannot read " + file + ": " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new ConfigException("config: " + file + " must hold one JSON object ({ \"btcd\": [...], ... })");
-        }
-        return (ObjectNode) root;
     }
 
     private PoolSettings poolSettings(ConfigSection c, Path logDirOverride) {
@@ -163,7 +121,7 @@ public final class ConfigLoader {
         if (entries == null) {
             throw ConfigException.missing("btcd", allowed);
         }
-        String envPass = envValue(ENV_BTCD_PASS);
+        String envPass = urls.value(ENV_BTCD_PASS);
         List<NodeEndpoint> nodes = new ArrayList<>();
         for (ConfigSection entry : entries) {
             String url = entry.string("url", null, s -> true, "host:port or http://host:port");
@@ -228,8 +186,8 @@ public final class ConfigLoader {
 
     private TbgConfig tbgConfig(ConfigSection c, Path logDir) {
         int metricsPort = c.integer("metrics_port", 9100, 0, 65535, "an integer from 1 to 65535, or 0 to disable");
-        String redisUrl = secretUrl(c, "redis_url", ENV_REDIS_URL, REDIS_URL, "a redis:// or rediss:// URL");
-        String databaseUrl = secretUrl(c, "database_url", ENV_DATABASE_URL, DATABASE_URL, "a postgresql:// URL");
+        String redisUrl = urls.get(c, "redis_url", ENV_REDIS_URL, SecretUrls.REDIS_URL, "a redis:// or rediss:// URL");
+        String databaseUrl = urls.get(c, "database_url", ENV_DATABASE_URL, SecretUrls.DATABASE_URL, "a postgresql:// URL");
         String socket = c.string("event_socket_path", null, s -> !s.isBlank(), "a Unix socket path");
         return new TbgConfig(metricsPort, redisUrl, databaseUrl, socket == null ? null : Path.of(socket),
                 events(c.section("events"), logDir), vardiff(c.section("vardiff")), limits(c.section("limits")),
@@ -245,7 +203,7 @@ public final class ConfigLoader {
             }
         }
         String journalDir = c.string("journal_dir", null, s -> !s.isBlank(), "a directory path");
-        String natsUrl = secretUrl(c, "nats_url", ENV_NATS_URL, NATS_URLS,
+        String natsUrl = urls.get(c, "nats_url", ENV_NATS_URL, SecretUrls.NATS_URLS,
                 "nats:// (or tls://, ws://, wss://) URLs separated by commas");
         int queueSize = c.integer("queue_size", 65_536, 1, MAX_EVENT_QUEUE, "an integer from 1 to " + MAX_EVENT_QUEUE);
         Duration hashrateInterval = Duration.ofSeconds(
@@ -329,27 +287,8 @@ public final class ConfigLoader {
     }
 
     /** A URL that may carry credentials: the environment wins, and neither value is ever shown in a message. */
-    private String secretUrl(ConfigSection c, String key, String envName, Pattern form, String allowed) {
-        Predicate<String> ok = s -> form.matcher(s).matches();
-        String fromFile = c.secret(key, ok, allowed);
-        String fromEnv = envValue(envName);
-        if (fromEnv == null) {
-            return fromFile;
-        }
-        if (!ok.test(fromEnv)) {
-            throw ConfigException.notAllowed(c.name(key) + " (from " + envName + ")", ConfigSection.HIDDEN, allowed);
-        }
-        return fromEnv;
-    }
-
-    /** An unset or blank variable does not override: compose files often pass {@code VAR=} through. */
-    private String envValue(String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value;
-    }
-
     private String hostname() {
-        String fromEnv = envValue("HOSTNAME");
+        String fromEnv = urls.value("HOSTNAME");
         if (fromEnv != null) {
             return fromEnv;
         }
@@ -365,6 +304,6 @@ public final class ConfigLoader {
     }
 
     private static String quoted(String s) {
-        return JSON.getNodeFactory().textNode(s).toString();
+        return ConfigFile.JSON.getNodeFactory().textNode(s).toString();
     }
 }
