@@ -93,6 +93,11 @@ public final class CopyRows {
         return this;
     }
 
+    /** A JSON number (Integer, Long or Double) as float8, anything else as null. */
+    public CopyRows numberOrNull(Object value) {
+        return value instanceof Number n ? number(n.doubleValue()) : nullValue();
+    }
+
     public CopyRows bool(boolean b) {
         separate();
         put(b ? TRUE : FALSE);

@@ -30,7 +30,8 @@ import org.tbg.events.EventType;
  */
 public final class PostgresEventWriter {
     private static final String COPY_EVENTS = "COPY stage_events (event_id, ts_us, event_type, region, source,"
-            + " pool_instance, seq, payload, user_name, worker_name, keep) FROM STDIN";
+            + " pool_instance, seq, payload, user_name, worker_name, keep, diff, online, hashrate_1m, hashrate_5m, hashrate_1h,"
+            + " hashrate_1d) FROM STDIN";
     private static final String COPY_SHARES = "COPY stage_shares (event_id, ts_us, btc_address, worker_name,"
             + " difficulty, share_diff, is_valid, is_block, reject_reason, ip_address, region, source) FROM STDIN";
     private static final String STORE = PostgresPool.resource("store-batch.sql");
@@ -130,8 +131,23 @@ public final class PostgresEventWriter {
                 .text(c.dataJson())
                 .text(e.text("user"))
                 .text(e.text("worker"))
-                .bool(keep)
-                .endRow();
+                .bool(keep);
+        // the worker facts store-batch.sql derives the workers table from
+        switch (e.type()) {
+            case MINER_CONNECTED -> eventRows.numberOrNull(e.data().get("initial_diff")).bool(true);
+            case MINER_DISCONNECTED -> eventRows.nullValue().bool(false);
+            case DIFF_UPDATED -> eventRows.numberOrNull(e.data().get("new_diff")).nullValue();
+            default -> eventRows.nullValue().nullValue();
+        }
+        if (e.type() == EventType.HASHRATE_UPDATE) {
+            eventRows.numberOrNull(e.data().get("hashrate_1m"))
+                    .numberOrNull(e.data().get("hashrate_5m"))
+                    .numberOrNull(e.data().get("hashrate_1h"))
+                    .numberOrNull(e.data().get("hashrate_1d"));
+        } else {
+            eventRows.nullValue().nullValue().nullValue().nullValue();
+        }
+        eventRows.endRow();
     }
 
     private void stageShare(Event e) {

@@ -34,7 +34,8 @@ import org.tbg.events.EventType;
  * Appends events to the Redis streams {@code mining:<event>} ({@code XADD … MAXLEN ~ n}, fields
  * {@code event_id, event, ts, source, region, data}) and publishes {@code block_found} on
  * {@code blocks:found} — each event once: a Lua script ({@code append-events.lua}) skips an event
- * whose {@code seen:<event_id>} marker exists and sets the marker (with a TTL) after the XADD.
+ * whose {@code seen:<event_id>} marker exists; {@code SET NX} with a TTL claims the marker, and a
+ * failed XADD gives it back.
  *
  * <p>Throughput: events go in chunks of {@value #CHUNK} per script call, and all chunks of a batch
  * are sent at once (pipelined on one connection) before waiting for the answers. A Redis restart

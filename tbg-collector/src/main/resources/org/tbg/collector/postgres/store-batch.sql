@@ -3,55 +3,66 @@
 -- snapshot and runs exactly once. Within a batch the latest event (ts, then the pool's seq) sets a
 -- worker's state. Every insert and upsert reads its input in key order, so two collectors (or two
 -- pipelines) holding the same events lock rows in the same order and do not deadlock.
+-- Cost (docs/performance.md): no jsonb is parsed here (the collector staged user, worker and the
+-- worker facts as columns), and no aggregate has its own ORDER BY (that sorts once per group):
+-- "latest" comes from one window over the batch, or from DISTINCT ON over the few rows concerned.
 -- Parameter 1: the events inserted that are older than this are reported by id.
 WITH staged AS (
     SELECT s.*, timestamptz '1970-01-01 00:00:00+00' + s.ts_us * interval '1 microsecond' AS ts
     FROM stage_events s
 ), new_events AS (
-    INSERT INTO mining_events (received_at, event_ts, event_id, event_type, region, source, pool_instance, seq, payload)
+    INSERT INTO mining_events (received_at, event_ts, event_id, event_type, region, source, pool_instance, seq,
+                               payload)
     SELECT ts, ts, event_id, event_type, region, source, pool_instance, seq, payload FROM staged WHERE keep
     ORDER BY event_id
     ON CONFLICT DO NOTHING
-    RETURNING event_id, received_at AS ts, event_type, region, seq, payload,
-              payload ->> 'user' AS user_name, payload ->> 'worker' AS worker_name
+    RETURNING event_id, received_at AS ts
+), inserted AS (
+    SELECT event_id, s.ts, s.seq, s.event_type, s.region, s.user_name, s.worker_name, s.diff, s.online,
+           s.hashrate_1m, s.hashrate_5m, s.hashrate_1h, s.hashrate_1d
+    FROM staged s JOIN new_events n USING (event_id)
 ), user_rows AS (
     INSERT INTO users AS u (btc_address, first_seen, last_seen)
-    SELECT user_name, min(ts), max(ts) FROM new_events WHERE user_name IS NOT NULL
+    SELECT user_name, min(ts), max(ts) FROM inserted WHERE user_name IS NOT NULL
     GROUP BY user_name ORDER BY user_name
     ON CONFLICT (btc_address) DO UPDATE SET
         first_seen = least(u.first_seen, excluded.first_seen),
         last_seen = greatest(u.last_seen, excluded.last_seen)
     RETURNING 1
 ), worker_facts AS (
-    SELECT user_name, worker_name, ts, seq, region, event_type,
-           CASE event_type WHEN 'miner_connected' THEN (payload ->> 'initial_diff')::float8
-                           WHEN 'diff_updated' THEN (payload ->> 'new_diff')::float8 END AS diff,
-           CASE event_type WHEN 'miner_connected' THEN true
-                           WHEN 'miner_disconnected' THEN false END AS online,
-           payload
-    FROM new_events WHERE user_name IS NOT NULL AND worker_name IS NOT NULL
-), worker_state AS (
+    SELECT user_name, worker_name, ts, seq, region, event_type, diff, online,
+           hashrate_1m, hashrate_5m, hashrate_1h, hashrate_1d,
+           row_number() OVER (PARTITION BY user_name, worker_name ORDER BY ts DESC, seq DESC) AS recency
+    FROM inserted WHERE user_name IS NOT NULL AND worker_name IS NOT NULL
+), worker_seen AS (
     SELECT user_name, worker_name,
            min(ts) AS first_seen,
            max(ts) AS last_seen,
-           (array_agg(region ORDER BY ts DESC, seq DESC))[1] AS region,
-           max(ts) FILTER (WHERE event_type = 'share_submitted') AS last_share,
-           (array_agg(diff ORDER BY ts DESC, seq DESC) FILTER (WHERE diff IS NOT NULL))[1] AS current_diff,
-           max(ts) FILTER (WHERE diff IS NOT NULL) AS diff_at,
-           (array_agg(online ORDER BY ts DESC, seq DESC) FILTER (WHERE online IS NOT NULL))[1] AS is_online,
-           max(ts) FILTER (WHERE online IS NOT NULL) AS online_at,
-           (array_agg(payload ORDER BY ts DESC, seq DESC) FILTER (WHERE event_type = 'hashrate_update'))[1] AS rates,
-           max(ts) FILTER (WHERE event_type = 'hashrate_update') AS hashrate_at
+           min(region) FILTER (WHERE recency = 1) AS region,
+           max(ts) FILTER (WHERE event_type = 'share_submitted') AS last_share
     FROM worker_facts GROUP BY user_name, worker_name
+), latest_diff AS (
+    SELECT DISTINCT ON (user_name, worker_name) user_name, worker_name, diff AS current_diff, ts AS diff_at
+    FROM worker_facts WHERE diff IS NOT NULL ORDER BY user_name, worker_name, ts DESC, seq DESC
+), latest_online AS (
+    SELECT DISTINCT ON (user_name, worker_name) user_name, worker_name, online AS is_online, ts AS online_at
+    FROM worker_facts WHERE online IS NOT NULL ORDER BY user_name, worker_name, ts DESC, seq DESC
+), latest_rates AS (
+    SELECT DISTINCT ON (user_name, worker_name) user_name, worker_name,
+           hashrate_1m, hashrate_5m, hashrate_1h, hashrate_1d, ts AS hashrate_at
+    FROM worker_facts WHERE event_type = 'hashrate_update' ORDER BY user_name, worker_name, ts DESC, seq DESC
 ), worker_rows AS (
     INSERT INTO workers AS w (btc_address, worker_name, first_seen, last_seen, last_share, current_diff, diff_at,
                               hashrate_1m, hashrate_5m, hashrate_1h, hashrate_1d, hashrate_at,
                               is_online, online_at, region)
-    SELECT user_name, worker_name, first_seen, last_seen, last_share, current_diff, diff_at,
-           (rates ->> 'hashrate_1m')::float8, (rates ->> 'hashrate_5m')::float8,
-           (rates ->> 'hashrate_1h')::float8, (rates ->> 'hashrate_1d')::float8, hashrate_at,
-           coalesce(is_online, false), online_at, region
-    FROM worker_state ORDER BY user_name, worker_name
+    SELECT s.user_name, s.worker_name, s.first_seen, s.last_seen, s.last_share, d.current_diff, d.diff_at,
+           r.hashrate_1m, r.hashrate_5m, r.hashrate_1h, r.hashrate_1d, r.hashrate_at,
+           coalesce(o.is_online, false), o.online_at, s.region
+    FROM worker_seen s
+    LEFT JOIN latest_diff d USING (user_name, worker_name)
+    LEFT JOIN latest_online o USING (user_name, worker_name)
+    LEFT JOIN latest_rates r USING (user_name, worker_name)
+    ORDER BY s.user_name, s.worker_name
     ON CONFLICT (btc_address, worker_name) DO UPDATE SET
         first_seen = least(w.first_seen, excluded.first_seen),
         last_seen = greatest(w.last_seen, excluded.last_seen),

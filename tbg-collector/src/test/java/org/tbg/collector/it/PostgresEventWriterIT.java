@@ -153,6 +153,35 @@ class PostgresEventWriterIT {
     }
 
     @Test
+    void aBatchMixingStoredAndNewEventsStoresAndCountsOnlyTheNewOnes() throws SQLException {
+        EventFactory f = at("2026-11-25T10:00:00Z");
+        List<Event> first = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            first.add(TestEvents.share(f, ALICE, "rig1", true, 3, 2, "203.0.113.9"));
+        }
+        write(first);
+        List<Event> mixed = new ArrayList<>(first.subList(2, 4));
+        for (int i = 0; i < 3; i++) {
+            mixed.add(TestEvents.share(f, ALICE, "rig1", true, 3, 2, "203.0.113.9"));
+        }
+
+        PostgresWriteResult again = write(mixed); // the plain inserts meet the stored rows
+        PostgresWriteResult after = write(List.of(TestEvents.share(f, ALICE, "rig1", true, 3, 2, "203.0.113.9"),
+                TestEvents.share(f, ALICE, "rig1", false, 3, 2, "203.0.113.9")));
+
+        assertThat(again.stored()).isEqualTo(3);
+        assertThat(again.duplicates()).isEqualTo(2);
+        assertThat(again.shares()).isEqualTo(3);
+        assertThat(after.stored()).isEqualTo(2);
+        assertThat(after.shares()).isEqualTo(2);
+        assertThat(db.count("mining_events")).isEqualTo(9);
+        assertThat(db.count("shares")).isEqualTo(9);
+        assertThat(db.longValue("SELECT sum(total) FROM hourly_shares WHERE btc_address = ?", ALICE)).isEqualTo(9);
+        assertThat(db.longValue("SELECT sum(total_shares) FROM weekly_best_diff WHERE btc_address = ?", ALICE)).isEqualTo(8);
+        assertThat(db.longValue("SELECT count(*) FROM mining_events WHERE payload ->> 'user' = ?", ALICE)).isEqualTo(9);
+    }
+
+    @Test
     void workerNamesWithControlCharactersBackslashesQuotesAndNulAreStored() throws SQLException {
         String nasty = "a\tb\nc\\d\"e'f\r😀\u0000g";
         Event share = TestEvents.share(at("2026-11-25T10:00:00Z"), ALICE, nasty, true, 3, 2, "203.0.113.7");

@@ -23,9 +23,12 @@ final class ProcessCpu {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** CPU time of a process and its live descendants (a postmaster and its backends). */
+    /**
+     * CPU time of a process, its live descendants and the children it has reaped (a postmaster, its
+     * backends, and the autovacuum workers that came and went meanwhile).
+     */
     static long treeNanos(long pid) {
-        long ticks = ticks(pid);
+        long ticks = ticks(pid) + reapedChildrenTicks(pid);
         try (Stream<ProcessHandle> children = ProcessHandle.of(pid).map(ProcessHandle::descendants).orElse(Stream.empty())) {
             ticks += children.mapToLong(p -> ticks(p.pid())).sum();
         }
@@ -42,11 +45,24 @@ final class ProcessCpu {
         }
     }
 
+    private static long reapedChildrenTicks(long pid) {
+        try {
+            String[] f = statFields(pid);
+            return Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime (fields 16 and 17)
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String[] statFields(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // fields after the command (which may hold spaces) start after the last ')'
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
     private static long ticks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // fields after the command (which may hold spaces) start after the last ')'
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] f = statFields(pid);
             return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
         } catch (IOException | RuntimeException e) {
             return 0; // the process ended meanwhile

@@ -23,6 +23,13 @@ class CopyRowsTest {
     }
 
     @Test
+    void numbersOfAnyJsonKindAsFloat8AndAnythingElseAsNull() {
+        CopyRows rows = new CopyRows(8);
+        rows.numberOrNull(7).numberOrNull(8L).numberOrNull(0.5).numberOrNull(null).numberOrNull("9").endRow();
+        assertThat(text(rows)).isEqualTo("7.0\t8.0\t0.5\t\\N\t\\N\n");
+    }
+
+    @Test
     void escapesBackslashTabNewlineAndCarriageReturn() {
         CopyRows rows = new CopyRows(8);
         rows.text("a\\b\tc\nd\re").endRow();
