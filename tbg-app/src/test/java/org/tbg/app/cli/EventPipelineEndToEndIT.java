@@ -68,19 +68,7 @@ class EventPipelineEndToEndIT {
                     "--redis", redis.url(), "--metrics-port", String.valueOf(Ports.freePort()));
 
             int stratumPort = Ports.freePort();
-            Path config = dir.resolve("pool.conf");
-            Files.writeString(config, """
-                    {
-                      "btcd": [{"url": "127.0.0.1:%d", "auth": "tbg-test", "pass": "devnet-test"}],
-                      "btcaddress": "%s",
-                      "serverurl": ["127.0.0.1:%d"],
-                      "blockpoll": 100,
-                      "mindiff": 0.00005, "startdiff": 0.0001,
-                      "vardiff": {"target_share_interval": 0.5},
-                      "pool_instance": "e2e-1", "tbg_region": "eu",
-                      "events": {"nats_url": "%s", "journal_dir": "%s", "hashrate_interval": 2}
-                    }
-                    """.formatted(devnet.rpcPort(), ADDRESS, stratumPort, nats.url(), dir.resolve("journal")));
+            Path config = poolConfig(dir, devnet, stratumPort, nats);
             Path poolDir = dir.resolve("pool");
             Files.createDirectories(poolDir);
             try (PoolProcess pool = PoolProcess.start(jar, config, Ports.freePort(), poolDir)) {
@@ -153,6 +141,76 @@ class EventPipelineEndToEndIT {
         } finally {
             processes.forEach(Process::destroyForcibly);
         }
+    }
+
+    /**
+     * Stop PostgreSQL for 20 s while a miner mines through the pool: the collector stops acking and
+     * retries; once the database is back every share event is stored, once.
+     */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void aTwentySecondDatabaseOutageDuringMiningLosesNothing(@TempDir Path dir) throws Exception {
+        Path jar = Path.of("target", "tbg.jar").toAbsolutePath();
+        List<Process> processes = new ArrayList<>();
+        try (NatsServer nats = NatsServer.launch();
+             PostgresServer pg = PostgresServer.launch();
+             RedisServer redis = RedisServer.launch();
+             Devnet devnet = new Devnet(DevnetOptions.builder().rpcHost("127.0.0.1").rpcPort(0)
+                     .rpcCredentials("tbg-test", "devnet-test").difficulty(0.002).build()).start()) {
+            Output collector = start(processes, dir, jar, "collector", "--nats", nats.url(), "--database", pg.url(),
+                    "--redis", redis.url(), "--metrics-port", String.valueOf(Ports.freePort()));
+            int stratumPort = Ports.freePort();
+            Path config = poolConfig(dir, devnet, stratumPort, nats);
+            Path poolDir = dir.resolve("pool");
+            Files.createDirectories(poolDir);
+            try (PoolProcess pool = PoolProcess.start(jar, config, Ports.freePort(), poolDir);
+                 Connection db = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password())) {
+                await().atMost(WAIT).until(() -> pool.ready() == 200);
+                Output miner = start(processes, dir, jar, "miner", "-o", "127.0.0.1:" + stratumPort,
+                        "-u", ADDRESS + ".outage", "--duration", "30");
+                await().atMost(WAIT).until(() -> count(db, "select count(*) from shares") > 0);
+                db.close();
+
+                pg.stop();
+                Thread.sleep(20_000);
+                pg.start();
+                miner.awaitLine(l -> SUBMITTED.matcher(l).find(), WAIT);
+                pool.sigterm();
+                assertThat(pool.awaitExit(Duration.ofSeconds(10))).isTrue();
+            }
+            Map<EventType, List<Event>> journal = readJournal(dir.resolve("journal"));
+            long shares = journal.get(EventType.SHARE_SUBMITTED).size();
+            try (Connection db = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password())) {
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                        .until(() -> count(db, "select count(*) from mining_events") >= totalEvents(journal));
+                assertThat(count(db, "select count(*) from mining_events")).isEqualTo(totalEvents(journal));
+                assertThat(count(db, "select count(*) from shares")).isEqualTo(shares);
+                assertThat(count(db, "select count(distinct event_id) from shares")).isEqualTo(shares);
+            }
+            assertThat(collector.lines).as("the collector saw the outage and the recovery")
+                    .anyMatch(l -> l.contains("database down")).anyMatch(l -> l.contains("database up again"));
+            System.out.printf("outage: %d events, %d share events stored once after a 20 s database stop%n",
+                    totalEvents(journal), shares);
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+        }
+    }
+
+    private static Path poolConfig(Path dir, Devnet devnet, int stratumPort, NatsServer nats) throws IOException {
+        Path config = dir.resolve("pool.conf");
+        Files.writeString(config, """
+                {
+                  "btcd": [{"url": "127.0.0.1:%d", "auth": "tbg-test", "pass": "devnet-test"}],
+                  "btcaddress": "%s",
+                  "serverurl": ["127.0.0.1:%d"],
+                  "blockpoll": 100,
+                  "mindiff": 0.00005, "startdiff": 0.0001,
+                  "vardiff": {"target_share_interval": 0.5},
+                  "pool_instance": "e2e-1", "tbg_region": "eu",
+                  "events": {"nats_url": "%s", "journal_dir": "%s", "hashrate_interval": 2}
+                }
+                """.formatted(devnet.rpcPort(), ADDRESS, stratumPort, nats.url(), dir.resolve("journal")));
+        return config;
     }
 
     private static long totalEvents(Map<EventType, List<Event>> journal) {
