@@ -66,6 +66,7 @@ class EventPipelineEndToEndIT {
 
             Output collector = start(processes, dir, jar, "collector", "--nats", nats.url(), "--database", pg.url(),
                     "--redis", redis.url(), "--metrics-port", String.valueOf(Ports.freePort()));
+            collector.awaitLine(l -> l.contains("database schema ready"), WAIT); // tables exist from here on
 
             int stratumPort = Ports.freePort();
             Path config = poolConfig(dir, devnet, stratumPort, nats);
@@ -109,7 +110,7 @@ class EventPipelineEndToEndIT {
                 try (Connection db = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
                      RedisClient client = RedisClient.create(redis.url());
                      StatefulRedisConnection<String, String> r = client.connect()) {
-                    await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                    await().atMost(WAIT).ignoreExceptions().pollInterval(Duration.ofMillis(250))
                             .until(() -> count(db, "select count(*) from shares") >= shares
                                     && r.sync().xlen("mining:share_submitted") >= shares
                                     && count(db, "select count(*) from mining_events") >= totalEvents(journal));
@@ -159,6 +160,7 @@ class EventPipelineEndToEndIT {
                      .rpcCredentials("tbg-test", "devnet-test").difficulty(0.002).build()).start()) {
             Output collector = start(processes, dir, jar, "collector", "--nats", nats.url(), "--database", pg.url(),
                     "--redis", redis.url(), "--metrics-port", String.valueOf(Ports.freePort()));
+            collector.awaitLine(l -> l.contains("database schema ready"), WAIT); // tables exist from here on
             int stratumPort = Ports.freePort();
             Path config = poolConfig(dir, devnet, stratumPort, nats);
             Path poolDir = dir.resolve("pool");
@@ -168,7 +170,7 @@ class EventPipelineEndToEndIT {
                 await().atMost(WAIT).until(() -> pool.ready() == 200);
                 Output miner = start(processes, dir, jar, "miner", "-o", "127.0.0.1:" + stratumPort,
                         "-u", ADDRESS + ".outage", "--duration", "30");
-                await().atMost(WAIT).until(() -> count(db, "select count(*) from shares") > 0);
+                await().atMost(WAIT).ignoreExceptions().until(() -> count(db, "select count(*) from shares") > 0);
                 db.close();
 
                 pg.stop();
@@ -181,7 +183,7 @@ class EventPipelineEndToEndIT {
             Map<EventType, List<Event>> journal = readJournal(dir.resolve("journal"));
             long shares = journal.get(EventType.SHARE_SUBMITTED).size();
             try (Connection db = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password())) {
-                await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                await().atMost(WAIT).ignoreExceptions().pollInterval(Duration.ofMillis(250))
                         .until(() -> count(db, "select count(*) from mining_events") >= totalEvents(journal));
                 assertThat(count(db, "select count(*) from mining_events")).isEqualTo(totalEvents(journal));
                 assertThat(count(db, "select count(*) from shares")).isEqualTo(shares);
