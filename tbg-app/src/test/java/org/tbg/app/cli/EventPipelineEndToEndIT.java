@@ -61,19 +61,12 @@ class EventPipelineEndToEndIT {
         try (NatsServer nats = NatsServer.launch();
              PostgresServer pg = PostgresServer.launch();
              RedisServer redis = RedisServer.launch();
-             Devnet devnet = new Devnet(DevnetOptions.builder().rpcHost("127.0.0.1").rpcPort(0)
-                     .rpcCredentials("tbg-test", "devnet-test").difficulty(0.002).build()).start()) {
+             Devnet devnet = devnet()) {
 
-            Output collector = start(processes, dir, jar, "collector", "--nats", nats.url(), "--database", pg.url(),
-                    "--redis", redis.url(), "--metrics-port", String.valueOf(Ports.freePort()));
-            collector.awaitLine(l -> l.contains("database schema ready"), WAIT); // tables exist from here on
+            Output collector = startCollector(processes, dir, jar, nats, pg, redis);
 
             int stratumPort = Ports.freePort();
-            Path config = poolConfig(dir, devnet, stratumPort, nats);
-            Path poolDir = dir.resolve("pool");
-            Files.createDirectories(poolDir);
-            try (PoolProcess pool = PoolProcess.start(jar, config, Ports.freePort(), poolDir)) {
-                await().atMost(WAIT).until(() -> pool.ready() == 200);
+            try (PoolProcess pool = startPool(dir, jar, devnet, stratumPort, nats)) {
 
                 // one miner runs to its end; a second one is still mining when the pool is stopped
                 Output stayer = start(processes, dir, jar, "miner", "-o", "127.0.0.1:" + stratumPort,
@@ -156,18 +149,11 @@ class EventPipelineEndToEndIT {
         try (NatsServer nats = NatsServer.launch();
              PostgresServer pg = PostgresServer.launch();
              RedisServer redis = RedisServer.launch();
-             Devnet devnet = new Devnet(DevnetOptions.builder().rpcHost("127.0.0.1").rpcPort(0)
-                     .rpcCredentials("tbg-test", "devnet-test").difficulty(0.002).build()).start()) {
-            Output collector = start(processes, dir, jar, "collector", "--nats", nats.url(), "--database", pg.url(),
-                    "--redis", redis.url(), "--metrics-port", String.valueOf(Ports.freePort()));
-            collector.awaitLine(l -> l.contains("database schema ready"), WAIT); // tables exist from here on
+             Devnet devnet = devnet()) {
+            Output collector = startCollector(processes, dir, jar, nats, pg, redis);
             int stratumPort = Ports.freePort();
-            Path config = poolConfig(dir, devnet, stratumPort, nats);
-            Path poolDir = dir.resolve("pool");
-            Files.createDirectories(poolDir);
-            try (PoolProcess pool = PoolProcess.start(jar, config, Ports.freePort(), poolDir);
+            try (PoolProcess pool = startPool(dir, jar, devnet, stratumPort, nats);
                  Connection db = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password())) {
-                await().atMost(WAIT).until(() -> pool.ready() == 200);
                 Output miner = start(processes, dir, jar, "miner", "-o", "127.0.0.1:" + stratumPort,
                         "-u", ADDRESS + ".outage", "--duration", "30");
                 await().atMost(WAIT).ignoreExceptions().until(() -> count(db, "select count(*) from shares") > 0);
@@ -196,6 +182,35 @@ class EventPipelineEndToEndIT {
         } finally {
             processes.forEach(Process::destroyForcibly);
         }
+    }
+
+    private static Devnet devnet() {
+        return new Devnet(DevnetOptions.builder().rpcHost("127.0.0.1").rpcPort(0)
+                .rpcCredentials("tbg-test", "devnet-test").difficulty(0.002).build()).start();
+    }
+
+    /** {@code tbg collector} from NATS into PostgreSQL and Redis, returned once its tables exist. */
+    private static Output startCollector(List<Process> all, Path dir, Path jar, NatsServer nats, PostgresServer pg,
+                                         RedisServer redis) throws IOException, InterruptedException {
+        Output collector = start(all, dir, jar, "collector", "--nats", nats.url(), "--database", pg.url(),
+                "--redis", redis.url(), "--metrics-port", String.valueOf(Ports.freePort()));
+        collector.awaitLine(l -> l.contains("database schema ready"), WAIT);
+        return collector;
+    }
+
+    /** {@code tbg pool} journaling and publishing its events to NATS, returned once {@code /ready}. */
+    private static PoolProcess startPool(Path dir, Path jar, Devnet devnet, int stratumPort, NatsServer nats)
+            throws IOException {
+        Path poolDir = dir.resolve("pool");
+        Files.createDirectories(poolDir);
+        PoolProcess pool = PoolProcess.start(jar, poolConfig(dir, devnet, stratumPort, nats), Ports.freePort(), poolDir);
+        try {
+            await().atMost(WAIT).until(() -> pool.ready() == 200);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return pool;
     }
 
     private static Path poolConfig(Path dir, Devnet devnet, int stratumPort, NatsServer nats) throws IOException {
