@@ -110,7 +110,15 @@ public final class StratumSessionHandler extends SimpleChannelInboundHandler<Obj
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         pool.stats().connections().decrementAndGet();
-        pool.sessions().remove(this);
+        try {
+            connectionEnded();
+        } finally {
+            // Last: shutdown waits for the registry to empty, and by then the disconnect must be reported.
+            pool.sessions().remove(this);
+        }
+    }
+
+    private void connectionEnded() {
         if (session.subscribed()) {
             pool.extranonces().release(session.extranonce1Hex(), System.currentTimeMillis());
         }
