@@ -31,9 +31,9 @@ import org.tbg.stratum.message.NotifyJob;
 /**
  * An honest miner's share round trip (submit written → verdict read) before and while three
  * clients on other addresses send the hostile input of the abuse list over and over. The chain has
- * difficulty 1 and shares difficulty 0.00001, so the honest shares are plain shares (not blocks) and
- * the tip never moves: every one of them must be accepted, and the median round trip under the
- * flood must stay within a generous multiple of the quiet one.
+ * difficulty 1 and shares difficulty 0.00001, and the honest shares are ground to miss the block
+ * target, so the tip never moves: every one of them must be accepted, and the median round trip
+ * under the flood must stay within a generous multiple of the quiet one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileTrafficLatencyIT {
@@ -107,8 +107,10 @@ class HostileTrafficLatencyIT {
         for (int i = 0; i < count; i++) {
             NotifyJob job = c.newestJob();
             Target target = Difficulty.targetFor(c.difficultyOf(job.jobId()));
+            Target block = GroundShare.networkTarget(job);
+            // one share in 100,000 would be a block, move the tip and make the next share stale
             GroundShare share = GroundShare.find(job, c.extranonce1(), GroundShare.extranonce2(++extranonce2[0], c.extranonce2Size()),
-                    target::isMetBy, 1L << 26);
+                    h -> target.isMetBy(h) && !block.isMetBy(h), 1L << 26);
             long t0 = System.nanoTime();
             JsonNode reply = c.call("mining.submit", share.submitParams(HONEST).toArray());
             out.add(System.nanoTime() - t0);
