@@ -17,7 +17,7 @@ import org.tbg.events.bus.EventBus;
 import org.tbg.events.bus.EventBusSettings;
 import org.tbg.events.bus.EventSink;
 import org.tbg.events.journal.JournalSink;
-import org.tbg.events.nats.NatsSink;
+import org.tbg.events.nats.RetryingNatsSink;
 import org.tbg.events.socket.DatagramSocketSink;
 import org.tbg.pool.Pool;
 import org.tbg.pool.event.EventEmitter;
@@ -56,11 +56,8 @@ public final class PoolEventPipeline implements AutoCloseable {
         sinks.add(new JournalSink(config.journalDir()));
         if (config.natsUrl() != null) {
             try {
-                sinks.add(NatsSink.connect(config.natsUrl(), "tbg-pool-" + pool.settings().poolInstance()));
-            } catch (IOException e) {
-                // Miners come first: mine on, with every event in the journal for a later replay.
-                log.error("events: NATS unreachable at start ({}); running without the NATS sink until restart, "
-                        + "replay the journal with `tbg collector --replay {}`", e.getMessage(), config.journalDir());
+                // Miners come first: the pool starts whether or not NATS answers, and the sink keeps trying
+                sinks.add(RetryingNatsSink.open(config.natsUrl(), "tbg-pool-" + pool.settings().poolInstance()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while connecting to NATS", e);

@@ -25,6 +25,7 @@ import org.tbg.events.EventType;
 import org.tbg.events.TestEvents;
 import org.tbg.events.bus.EventBus;
 import org.tbg.events.bus.EventBusSettings;
+import org.tbg.events.bus.EventSink;
 import org.tbg.testkit.NatsServer;
 import org.tbg.testkit.Ports;
 
@@ -36,7 +37,7 @@ class NatsSinkIT {
     private static final Duration FLUSH = Duration.ofSeconds(20);
     private final TestEvents events = new TestEvents();
 
-    private static EventBus bus(NatsSink sink) {
+    private static EventBus bus(EventSink sink) {
         return EventBus.start(new EventBusSettings(EnumSet.allOf(EventType.class), 16_384, 512), List.of(sink));
     }
 
@@ -124,6 +125,38 @@ class NatsSinkIT {
                 assertThat(bus.flush(FLUSH)).isTrue();
                 assertThat(bus.dropped("nats")).as("nothing lost after the restart").isEqualTo(3000);
                 assertThat(bus.emitted("nats")).isEqualTo(100 + 3000 + 50);
+                try (Connection reader = Nats.connect(nats.url())) {
+                    List<Message> stored = readAll(reader, (int) messageCount(reader));
+                    assertThat(stored).extracting(m -> m.getHeaders().getFirst("Nats-Msg-Id"))
+                            .containsAll(after.stream().map(e -> e.eventId().toString()).toList());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSinkOpenedWhileNatsIsDownCountsTheEventsAsDroppedAndConnectsOnceNatsIsUp() throws Exception {
+        try (NatsServer nats = NatsServer.launch()) {
+            nats.stop();
+            RetryingNatsSink sink = RetryingNatsSink.open(
+                    () -> NatsSink.connect(nats.url(), "tbg-pool-eu-1", ACK_TIMEOUT), Duration.ofMillis(200));
+            assertThat(sink.connected()).isFalse();
+            try (EventBus bus = bus(sink)) {
+                emit(bus, 40);
+                assertThat(bus.flush(FLUSH)).isTrue();
+                assertThat(bus.dropped("nats")).as("events while NATS was never reached").isEqualTo(40);
+                assertThat(bus.emitted("nats")).isZero();
+
+                nats.start();
+                // the sink only tries on a write: keep emitting until one gets through
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    bus.emit(events.share(0));
+                    return bus.flush(FLUSH) && sink.connected();
+                });
+                long droppedBefore = bus.dropped("nats");
+                List<Event> after = emit(bus, 50);
+                assertThat(bus.flush(FLUSH)).isTrue();
+                assertThat(bus.dropped("nats")).as("nothing lost once connected").isEqualTo(droppedBefore);
                 try (Connection reader = Nats.connect(nats.url())) {
                     List<Message> stored = readAll(reader, (int) messageCount(reader));
                     assertThat(stored).extracting(m -> m.getHeaders().getFirst("Nats-Msg-Id"))
