@@ -21,10 +21,10 @@ import org.tbg.app.config.CollectorConfig;
 import org.tbg.app.config.CollectorConfigLoader;
 import org.tbg.app.config.ConfigException;
 import org.tbg.app.http.RuntimeMetrics;
+import org.tbg.app.http.StatusServer;
 import org.tbg.collector.BatchPipeline;
 import org.tbg.collector.Collector;
 import org.tbg.collector.CollectorSettings;
-import org.tbg.collector.StatusEndpoint;
 import org.tbg.collector.postgres.DatabaseUrl;
 import org.tbg.collector.postgres.Retention;
 import org.tbg.collector.source.JournalReplay;
@@ -233,14 +233,14 @@ public final class CollectorCommand implements Callable<Integer> {
         PrometheusRegistry registry = new PrometheusRegistry();
         RuntimeMetrics.register(registry); // JVM and process metrics, as the pool exports them
         AtomicReference<Collector> collector = new AtomicReference<>();
-        AtomicReference<StatusEndpoint> status = new AtomicReference<>();
+        AtomicReference<StatusServer> status = new AtomicReference<>();
         List<BatchPipeline> pipelines = new ArrayList<>();
         CountDownLatch closed = new CountDownLatch(1);
         AtomicBoolean closing = new AtomicBoolean();
         // SIGTERM / Ctrl-C: stop fetching, finish or abandon (unacked) the batch in hand, close
         Runnable close = () -> {
             if (closing.compareAndSet(false, true)) {
-                StatusEndpoint http = status.get();
+                StatusServer http = status.get();
                 if (http != null) {
                     http.close();
                 }
@@ -255,7 +255,7 @@ public final class CollectorCommand implements Callable<Integer> {
         try {
             collector.set(new Collector(plan.settings(), registry, Clock.systemUTC()));
             if (metricsPort > 0) {
-                status.set(StatusEndpoint.start(new InetSocketAddress(metricsPort), registry, collector.get()));
+                status.set(StatusServer.forCollector(collector.get(), registry, new InetSocketAddress(metricsPort)));
             }
             if (!collector.get().start()) {
                 return 0; // stopped while waiting for the database

@@ -1,7 +1,6 @@
 package org.tbg.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -18,6 +17,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tbg.app.events.EventBusMetrics;
+import org.tbg.collector.Collector;
 import org.tbg.events.bus.EventBus;
 import org.tbg.pool.Pool;
 import org.tbg.pool.PoolHealth;
@@ -25,11 +25,12 @@ import org.tbg.pool.PoolStats;
 import org.tbg.pool.metrics.PoolMetrics;
 
 /**
- * The operator's HTTP port ({@code metrics_port}): {@code /metrics} (Prometheus text format),
- * {@code /health} (JSON, 200 when the pool has current work and a node, 503 otherwise) and
- * {@code /ready} (for load balancers and restarts: 200 while the pool takes miners and has work
- * for them, 503 before its first template and once it drains).
- * Runs on its own two threads, never on the stratum event loops.
+ * The operator's HTTP port of a {@code tbg} process ({@code metrics_port}): {@code /metrics}
+ * (Prometheus text format), {@code /health} (JSON, 200 when healthy, 503 otherwise; what that means
+ * is the process's: {@link PoolHealthReport}, {@link CollectorHealthReport}) and {@code /ready} (for
+ * load balancers and restarts: the pool answers 200 while it takes miners and has work for them, 503
+ * before its first template and once it drains). Runs on its own two threads, never on the stratum
+ * event loops or a collector pipeline.
  */
 public final class StatusServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
@@ -42,14 +43,8 @@ public final class StatusServer implements AutoCloseable {
         return t;
     });
 
-    public StatusServer(InetSocketAddress address, PrometheusRegistry registry, Supplier<PoolHealth> health,
+    public StatusServer(InetSocketAddress address, PrometheusRegistry registry, Supplier<HealthReport> health,
                         BooleanSupplier ready) throws IOException {
-        this(address, registry, health, ready, null);
-    }
-
-    /** @param events the pool's event bus, whose counters {@code /health} reports; null when there is none */
-    public StatusServer(InetSocketAddress address, PrometheusRegistry registry, Supplier<PoolHealth> health,
-                        BooleanSupplier ready, EventBus events) throws IOException {
         server = HttpServer.create(address, 64);
         server.setExecutor(executor);
         PrometheusTextFormatWriter text = new PrometheusTextFormatWriter(false);
@@ -59,12 +54,8 @@ public final class StatusServer implements AutoCloseable {
             reply(ex, 200, text.getContentType(), out.toByteArray());
         });
         server.createContext("/health", ex -> {
-            PoolHealth h = health.get();
-            ObjectNode body = healthJson(h);
-            if (events != null) {
-                body.set("events", eventsJson(events));
-            }
-            reply(ex, h.healthy() ? 200 : 503, "application/json", JSON.writeValueAsBytes(body));
+            HealthReport h = health.get();
+            reply(ex, h.healthy() ? 200 : 503, "application/json", JSON.writeValueAsBytes(h.body()));
         });
         server.createContext("/ready", ex -> {
             boolean ok = ready.getAsBoolean();
@@ -83,7 +74,19 @@ public final class StatusServer implements AutoCloseable {
         if (events != null) {
             EventBusMetrics.register(registry, events);
         }
-        StatusServer server = new StatusServer(address, registry, pool::health, pool::ready, events);
+        StatusServer server = new StatusServer(address, registry, new PoolHealthReport(pool::health, events), pool::ready);
+        server.start();
+        return server;
+    }
+
+    /**
+     * The status server of {@code tbg collector}: {@code registry} (the collector's metrics, with the
+     * runtime ones), health from the collector; ready while healthy.
+     */
+    public static StatusServer forCollector(Collector collector, PrometheusRegistry registry, InetSocketAddress address)
+            throws IOException {
+        CollectorHealthReport health = new CollectorHealthReport(collector);
+        StatusServer server = new StatusServer(address, registry, health, () -> health.get().healthy());
         server.start();
         return server;
     }
@@ -104,35 +107,6 @@ public final class StatusServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
-    }
-
-    static ObjectNode healthJson(PoolHealth h) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("status", h.healthy() ? "ok" : "unhealthy");
-        n.put("uptime", h.uptimeSeconds());
-        n.put("block_height", h.blockHeight());
-        n.put("template_age", h.templateAgeSeconds());
-        n.put("node_up", h.nodeUp());
-        n.put("current_node", h.currentNode());
-        h.nodes().forEach(n.putArray("nodes")::add);
-        n.put("connected_miners", h.connectedMiners());
-        n.put("connections", h.connections());
-        return n;
-    }
-
-    /** {@code events{emitted, dropped, queued}} of spec/metrics.md, summed over the sinks. */
-    static ObjectNode eventsJson(EventBus bus) {
-        long emitted = 0;
-        long dropped = 0;
-        for (String sink : bus.sinkNames()) {
-            emitted += bus.emitted(sink);
-            dropped += bus.dropped(sink);
-        }
-        ObjectNode n = JSON.createObjectNode();
-        n.put("emitted", emitted);
-        n.put("dropped", dropped);
-        n.put("queued", bus.queued());
-        return n;
     }
 
     private static void reply(HttpExchange ex, int status, String type, byte[] body) throws IOException {

@@ -12,6 +12,10 @@ import io.nats.client.JetStream;
 import io.nats.client.Nats;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.ConsumerInfo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +47,7 @@ import org.tbg.events.EventType;
 import org.tbg.events.journal.JournalFiles;
 import org.tbg.events.nats.EventStream;
 import org.tbg.testkit.NatsServer;
+import org.tbg.testkit.Ports;
 import org.tbg.testkit.PostgresServer;
 import org.tbg.testkit.RedisServer;
 
@@ -52,6 +57,7 @@ import org.tbg.testkit.RedisServer;
  */
 class CollectorProcessIT {
     private static final EventFactory EVENTS = new EventFactory(EventIdentity.hosted("eu", "eu-1"));
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static PostgresServer postgres;
     private static RedisServer redis;
     private static NatsServer nats;
@@ -183,7 +189,66 @@ class CollectorProcessIT {
         assertThat(journal).exists();
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void itsStatusPortServesMetricsAndAHealthThatFollowsRedis() throws Exception {
+        String database = freshDatabase("statustest");
+        int port = Ports.freePort();
+        // its own region, so it reads only this test's events from the shared stream
+        EventFactory region = new EventFactory(EventIdentity.hosted("status", "status-1"));
+        String[] args = {"collector", "--database", database, "--redis", redis.url(), "--nats", nats.url(),
+                "--region", "status", "--batch-size", "50", "--metrics-port", Integer.toString(port)};
+        String base = "http://127.0.0.1:" + port;
+        try (Connection nc = Nats.connect(nats.url()); JarProcess collector = JarProcess.start(dir, args)) {
+            EventStream.ensure(nc);
+            collector.awaitLine(l -> l.contains("consuming tbg.events.status.>"), 60);
+            for (int i = 0; i < 30; i++) {
+                publish(nc, share(region, "bc1qstatus", "rig", i));
+            }
+            // Redis is written after PostgreSQL: once it has all 30, so has the database
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(base + "/metrics").body()
+                    .contains("tbg_collector_events_total{result=\"stored\",sink=\"redis\"} 30.0"));
+            HttpResponse<String> health = get(base + "/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).startsWith("{\"status\":\"ok\",\"database\":true,\"redis\":true,\"lag_seconds\":");
+            assertThat(get(base + "/ready").statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"stored\":30,");
+            assertThat(get(base + "/metrics").body())
+                    .contains("tbg_collector_events_total{result=\"stored\",sink=\"postgres\"} 30.0")
+                    .contains("process_cpu_seconds_total ");
+
+            redis.stop();
+            try {
+                publish(nc, share(region, "bc1qstatus", "rig", 30));
+                await().atMost(Duration.ofSeconds(30)).until(() -> get(base + "/health").statusCode() == 503);
+                assertThat(get(base + "/health").body()).contains("\"status\":\"unhealthy\"").contains("\"redis\":false");
+                assertThat(get(base + "/ready").statusCode()).isEqualTo(503);
+            } finally {
+                redis.start();
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(base + "/metrics").body()
+                    .contains("tbg_collector_events_total{result=\"stored\",sink=\"redis\"} 31.0"));
+            HttpResponse<String> recovered = get(base + "/health");
+            assertThat(recovered.statusCode()).isEqualTo(200);
+            assertThat(recovered.body()).contains("\"redis\":true").contains("\"stored\":31,");
+        }
+    }
+
+    private static void publish(Connection nc, Event e) throws Exception {
+        nc.jetStream().publish(EventStream.subject(e), EventCodec.encode(e),
+                PublishOptions.builder().messageId(e.eventId().toString()).build());
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static Event share(String user, String worker, int n) {
+        return share(EVENTS, user, worker, n);
+    }
+
+    private static Event share(EventFactory events, String user, String worker, int n) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("user", user);
         data.put("worker", worker);
@@ -195,7 +260,7 @@ class CollectorProcessIT {
         data.put("reject_reason", n % 10 != 0 ? null : "Above target");
         data.put("ip", "203.0.113." + n % 200);
         data.put("is_block", false);
-        return EVENTS.create(EventType.SHARE_SUBMITTED, data);
+        return events.create(EventType.SHARE_SUBMITTED, data);
     }
 
     private static String freshDatabase(String name) throws Exception {

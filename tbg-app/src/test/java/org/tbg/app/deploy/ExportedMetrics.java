@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tbg.app.events.EventBusMetrics;
+import org.tbg.app.http.PoolHealthReport;
 import org.tbg.app.http.RuntimeMetrics;
 import org.tbg.app.http.StatusServer;
 import org.tbg.collector.CollectorMetrics;
@@ -65,7 +66,8 @@ final class ExportedMetrics {
     }
 
     private static Set<String> scrape(PrometheusRegistry registry, PoolHealth health) throws IOException, InterruptedException {
-        try (StatusServer server = new StatusServer(new InetSocketAddress("127.0.0.1", 0), registry, () -> health, () -> true)) {
+        try (StatusServer server = new StatusServer(new InetSocketAddress("127.0.0.1", 0), registry,
+                new PoolHealthReport(() -> health, null), () -> true)) {
             server.start();
             return Scrape.get("http://127.0.0.1:" + server.port() + "/metrics").names();
         }

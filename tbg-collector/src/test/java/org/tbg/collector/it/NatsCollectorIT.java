@@ -10,11 +10,6 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.nats.client.api.ConsumerInfo;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +33,6 @@ import org.junit.jupiter.api.Timeout;
 import org.tbg.collector.Collector;
 import org.tbg.collector.CollectorMetrics;
 import org.tbg.collector.CollectorSettings;
-import org.tbg.collector.StatusEndpoint;
 import org.tbg.collector.TestEvents;
 import org.tbg.collector.redis.RedisEventWriter;
 import org.tbg.collector.source.NatsEventSource;
@@ -149,35 +143,6 @@ class NatsCollectorIT {
         assertThat(collector.totals().malformed()).isEqualTo(bad.size());
         assertThat(db.count("mining_events")).isEqualTo(goods.size());
         assertThat(redis.xlen("mining:share_submitted")).isEqualTo(goods.size());
-    }
-
-    @Test
-    void theStatusEndpointServesTheMetricsAndHealth() throws Exception {
-        PrometheusRegistry registry = new PrometheusRegistry();
-        List<Event> events = workload().subList(0, 50);
-        try (Collector own = new Collector(CollectorSettings.defaults(SharedServers.freshDatabase(), SharedServers.freshRedis()),
-                registry, Clock.systemUTC());
-             StatusEndpoint endpoint = StatusEndpoint.start(new InetSocketAddress("127.0.0.1", 0), registry, own)) {
-            assertThat(own.start()).isTrue();
-            own.collect(JournalReplayOf.lines(events));
-            await().atMost(Duration.ofSeconds(30)).until(() -> own.totals().stored() == events.size());
-
-            HttpClient http = HttpClient.newHttpClient();
-            String base = "http://127.0.0.1:" + endpoint.port();
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-
-            assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("tbg_collector_events_total{result=\"stored\",sink=\"postgres\"} 50.0")
-                    .contains("tbg_collector_events_total{result=\"stored\",sink=\"redis\"} 50.0")
-                    .contains("tbg_collector_batch_seconds_count ")
-                    .contains("tbg_collector_lag_seconds ");
-            assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).startsWith("{\"status\":\"ok\",\"database\":true,\"redis\":true,")
-                    .contains("\"stored\":50");
-        }
     }
 
     /** 4 users × 3 workers: one of each nine types each, plus 20 shares each (some rejected), over two weeks. */
