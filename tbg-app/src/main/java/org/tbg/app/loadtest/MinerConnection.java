@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tbg.bitcoin.target.Difficulty;
 import org.tbg.stratum.message.NotifyJob;
+import org.tbg.stratum.work.StratumWork;
 
 /**
  * One connection of a simulated miner, over a {@link PoolLink}: connect,
@@ -247,7 +248,7 @@ final class MinerConnection implements PoolLink.Listener {
             return;
         }
         try {
-            work = new MinerWork(LoadJob.of(notify, s), Difficulty.targetFor(d));
+            work = new MinerWork(new StratumWork(notify, s.extranonce1(), s.extranonce2Size()), Difficulty.targetFor(d));
         } catch (IllegalArgumentException e) {
             recorder.error(LoadError.PROTOCOL_ERROR, "unusable mining.notify: " + e.getMessage());
         }

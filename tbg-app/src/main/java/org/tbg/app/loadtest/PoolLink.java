@@ -1,20 +1,15 @@
 package org.tbg.app.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.LineBasedFrameDecoder;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -25,17 +20,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tbg.stratum.client.PoolLineHandler;
+import org.tbg.stratum.client.StratumClient;
 import org.tbg.stratum.message.NotifyJob;
+import org.tbg.stratum.message.ReconnectRequest;
 
 /**
- * One Stratum V1 connection of the load generator: line framing, replies matched to requests by
- * id, the pool's notifications decoded with tbg-stratum's {@link NotifyJob}. Unlike tbg-stratum's
- * general client it is made to cost little per share, since on one machine the generator takes
- * its CPU from the pool it measures: submits are hand-built lines, the whole connection lives on
- * one event loop (no locks, no cross-thread hops), and a reply that does not come is noticed
- * when the miner next acts or when the connection closes, instead of by one timer per share. It
- * can also bind a local source address: each one has its own range of ephemeral ports, which one
- * address runs out of at about 28,000 connections to the same pool port.
+ * One Stratum V1 connection of the load generator: lines parsed by tbg-stratum's
+ * {@link PoolLineHandler}, replies matched to requests by id, the pool's notifications decoded
+ * with tbg-stratum's {@link NotifyJob}. Unlike tbg-stratum's general client it is made to cost little
+ * per share, since on one machine the generator takes its CPU from the pool it measures: submits
+ * are hand-built lines, the whole connection lives on one event loop (no locks, no cross-thread
+ * hops), and a reply that does not come is noticed when the miner next acts or when the connection
+ * closes, instead of by one timer per share. It can also bind a local source address: each one has
+ * its own range of ephemeral ports, which one address runs out of at about 28,000 connections to
+ * the same pool port.
  *
  * <p>Thread rule: all state belongs to {@link #loop}; {@link #request} and {@link #submit} hop
  * onto it when called from elsewhere, {@link #close} may be called from any thread, replies and
@@ -43,10 +42,7 @@ import org.tbg.stratum.message.NotifyJob;
  */
 final class PoolLink {
     private static final Logger log = LoggerFactory.getLogger(PoolLink.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Longest pool line accepted; a notify with a deep merkle branch is a few KiB. */
-    static final int MAX_LINE_BYTES = 1 << 20;
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     /** What the pool tells the connection, on its loop. */
@@ -96,8 +92,8 @@ final class PoolLink {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline()
-                                .addLast("framer", new LineBasedFrameDecoder(MAX_LINE_BYTES, true, true))
-                                .addLast("pool-lines", new Lines());
+                                .addLast("framer", new LineBasedFrameDecoder(StratumClient.MAX_LINE_BYTES, true, true))
+                                .addLast("pool-lines", new PoolLineHandler(new Lines()));
                     }
                 });
         ChannelFuture f = source == null
@@ -208,66 +204,26 @@ final class PoolLink {
                     log.debug("ignoring a malformed mining.notify: {}", e.getMessage());
                 }
             }
-            case "client.reconnect" -> {
-                listener.onReconnect(seconds(params.path(2)));
-            }
+            case "client.reconnect" -> listener.onReconnect(ReconnectRequest.fromParams(params).waitSeconds());
             default -> log.debug("ignoring pool notification {}", method);
         }
     }
 
-    /** A wait in seconds as pools send it, a number or a string (ckpool does both); null when absent or unreadable. */
-    private static Integer seconds(JsonNode n) {
-        if (n.isIntegralNumber() && n.canConvertToInt()) {
-            return n.intValue();
-        }
-        if (n.isTextual()) {
-            try {
-                return Integer.valueOf(n.textValue().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /** Pool lines (already framed) into replies and notifications; the frame is released by the superclass. */
-    private final class Lines extends SimpleChannelInboundHandler<ByteBuf> {
+    /** What {@link PoolLineHandler} decodes from the pool's lines, on the loop. */
+    private final class Lines implements PoolLineHandler.Sink {
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf line) {
-            if (line.readableBytes() == 0) {
-                return;
-            }
-            JsonNode msg;
-            try {
-                msg = JSON.readTree(new ByteBufInputStream(line));
-            } catch (IOException e) {
-                log.debug("pool sent a line that is not JSON: {}", e.getMessage());
-                return;
-            }
-            if (msg == null || !msg.isObject()) {
-                return;
-            }
-            JsonNode method = msg.get("method");
-            if (method != null && method.isTextual()) {
-                notification(method.textValue(), msg.path("params"));
-                return;
-            }
-            JsonNode id = msg.get("id");
-            if (id != null && id.isIntegralNumber() && id.canConvertToLong()) {
-                reply(id.longValue(), msg);
-            }
+        public void onResponse(long id, JsonNode response) {
+            reply(id, response);
         }
 
         @Override
-        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        public void onNotification(String method, JsonNode params) {
+            notification(method, params);
+        }
+
+        @Override
+        public void onClosed() {
             closed();
-            super.channelInactive(ctx);
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            log.debug("connection error: {}", cause.toString());
-            ctx.close();
         }
     }
 }

@@ -6,6 +6,7 @@ import org.tbg.bitcoin.encoding.Bytes;
 import org.tbg.bitcoin.encoding.Hex;
 import org.tbg.bitcoin.hash.Sha256d;
 import org.tbg.bitcoin.target.Target;
+import org.tbg.stratum.work.StratumWork;
 
 /**
  * Makes the shares simulated miners submit. Stateless; the hasher is per thread, so any thread may call.
@@ -24,7 +25,7 @@ final class ShareCrafter {
     private ShareCrafter() {}
 
     /** A random share whose hash misses the network target (see the class comment). */
-    static CraftedShare belowNetworkTarget(LoadJob job, RandomGenerator random) {
+    static CraftedShare belowNetworkTarget(StratumWork job, RandomGenerator random) {
         byte[] extranonce2 = randomBytes(job.extranonce2Size(), random);
         byte[] header = job.header(extranonce2);
         byte[] hash = new byte[32];
@@ -32,7 +33,7 @@ final class ShareCrafter {
         int nonce = 0;
         for (int i = 0; i < BLOCK_AVOIDANCE_TRIES; i++) {
             nonce = random.nextInt();
-            Bytes.writeInt32LE(nonce, header, LoadJob.NONCE_OFFSET);
+            Bytes.writeInt32LE(nonce, header, StratumWork.NONCE_OFFSET);
             sha.hash(header, 0, header.length, hash, 0);
             if (!job.networkTarget().isMetBy(hash)) {
                 break;
@@ -45,14 +46,14 @@ final class ShareCrafter {
      * A share whose hash meets {@code target}, looking at no more than {@code maxHashes} nonces
      * from a random start under one random extranonce2; empty when none was found in that budget.
      */
-    static Optional<CraftedShare> meeting(LoadJob job, Target target, long maxHashes, RandomGenerator random) {
+    static Optional<CraftedShare> meeting(StratumWork job, Target target, long maxHashes, RandomGenerator random) {
         byte[] extranonce2 = randomBytes(job.extranonce2Size(), random);
         byte[] header = job.header(extranonce2);
         byte[] hash = new byte[32];
         Sha256d sha = HASHER.get();
         int nonce = random.nextInt();
         for (long i = 0; i < maxHashes; i++, nonce++) {
-            Bytes.writeInt32LE(nonce, header, LoadJob.NONCE_OFFSET);
+            Bytes.writeInt32LE(nonce, header, StratumWork.NONCE_OFFSET);
             sha.hash(header, 0, header.length, hash, 0);
             if (target.isMetBy(hash)) {
                 return Optional.of(share(job, extranonce2, nonce));
@@ -61,10 +62,10 @@ final class ShareCrafter {
         return Optional.empty();
     }
 
-    private static CraftedShare share(LoadJob job, byte[] extranonce2, int nonce) {
+    private static CraftedShare share(StratumWork job, byte[] extranonce2, int nonce) {
         byte[] be = new byte[4];
         Bytes.writeInt32BE(nonce, be, 0);
-        return new CraftedShare(job.jobId(), Hex.encode(extranonce2), job.ntimeHex(), Hex.encode(be));
+        return new CraftedShare(job.notifyJob().jobId(), Hex.encode(extranonce2), job.notifyJob().ntime(), Hex.encode(be));
     }
 
     private static byte[] randomBytes(int n, RandomGenerator random) {

@@ -14,14 +14,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Parses pool lines (after line framing) and sorts them into responses (numeric id, no method)
  * and notifications (a method). Lines that are neither are logged and dropped: a pool that sends
- * garbage is not a reason for the client to die. The frame is released by the superclass.
+ * garbage is not a reason for the client to die. The frame is released by the superclass. Used
+ * by {@link StratumClient} and by clients with their own request bookkeeping (the load generator);
+ * one instance per channel, placed after a {@code LineBasedFrameDecoder} of
+ * {@link StratumClient#MAX_LINE_BYTES}.
  */
-final class PoolLineHandler extends SimpleChannelInboundHandler<ByteBuf> {
+public final class PoolLineHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(PoolLineHandler.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Where decoded lines go; called on the event loop. */
-    interface Sink {
+    public interface Sink {
         void onResponse(long id, JsonNode response);
 
         void onNotification(String method, JsonNode params);
@@ -31,7 +34,7 @@ final class PoolLineHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     private final Sink sink;
 
-    PoolLineHandler(Sink sink) {
+    public PoolLineHandler(Sink sink) {
         this.sink = sink;
     }
 

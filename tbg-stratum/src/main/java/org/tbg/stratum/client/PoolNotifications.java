@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tbg.stratum.message.NotifyJob;
+import org.tbg.stratum.message.ReconnectRequest;
 
 /** Turns pool notifications into {@link StratumClient.Listener} calls, dropping malformed ones with a log line. */
 final class PoolNotifications {
@@ -33,9 +34,8 @@ final class PoolNotifications {
                 listener.onNotify(job);
             }
             case "client.reconnect" -> {
-                JsonNode host = params.get(0);
-                listener.onReconnect(host != null && host.isTextual() && !host.textValue().isEmpty() ? host.textValue() : null,
-                        integer(params.get(1)), integer(params.get(2)));
+                ReconnectRequest r = ReconnectRequest.fromParams(params);
+                listener.onReconnect(r.host(), r.port(), r.waitSeconds());
             }
             case "client.show_message" -> {
                 JsonNode text = params.get(0);
@@ -43,24 +43,6 @@ final class PoolNotifications {
             }
             default -> LOG.debug("ignoring pool notification {}", method);
         }
-    }
-
-    /** An integer param; pools send ports both as numbers and as strings (ckpool does both). */
-    private static Integer integer(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (n.isIntegralNumber() && n.canConvertToInt()) {
-            return n.intValue();
-        }
-        if (n.isTextual()) {
-            try {
-                return Integer.valueOf(n.textValue().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private static double parseDouble(String s) {

@@ -7,7 +7,7 @@ import org.tbg.bitcoin.encoding.Hex;
 
 /**
  * The params of {@code mining.notify}, as hex strings exactly as sent (see {@link PrevHash} and the
- * header conventions in {@code org.tbg.stratum.miner.CpuMiner}).
+ * header conventions in {@code org.tbg.stratum.work.StratumWork}).
  *
  * @param merkleBranch sibling hashes bottom-up, each in internal byte order
  */

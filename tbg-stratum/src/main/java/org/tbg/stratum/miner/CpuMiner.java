@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tbg.bitcoin.encoding.Hex;
 import org.tbg.stratum.client.StratumClient;
+import org.tbg.stratum.message.ReconnectRequest;
 
 /**
  * A small multi-threaded CPU miner speaking Stratum V1: for demos, tests and load, not profit.
@@ -33,18 +34,10 @@ import org.tbg.stratum.client.StratumClient;
  * job arrived) are submitted; so is the first hash per job that meets only the header's nbits
  * target, since a block is never "below" a share difficulty.
  *
- * <p>Header conventions (Stratum V1 as ckpool and cgminer use them):
- * <ul>
- *   <li>version, nbits and ntime in {@code mining.notify} are big-endian hex of the 32-bit value
- *       and go little-endian into the header;</li>
- *   <li>prevhash is the header's 32 bytes with each 4-byte word reversed ({@link org.tbg.stratum.message.PrevHash});</li>
- *   <li>coinbase = coinb1 ‖ extranonce1 ‖ extranonce2 ‖ coinb2, extranonce2 being raw bytes
- *       whose hex is sent as is; merkle root = SHA-256d(coinbase) folded up the branch, whose
- *       hashes are decoded from hex as is (they are in internal order);</li>
- *   <li>nonce, ntime and version_bits in {@code mining.submit} are big-endian hex of the 32-bit
- *       value; the nonce is written little-endian into the header, and the header version is
- *       {@code (job version & ~mask) | (version_bits & mask)}.</li>
- * </ul>
+ * <p>Header conventions (Stratum V1 as ckpool and cgminer use them) are those of
+ * {@link org.tbg.stratum.work.StratumWork}. In {@code mining.submit}, nonce, ntime and version_bits
+ * are big-endian hex of the 32-bit value; the header version is
+ * {@code (job version & ~mask) | (version_bits & mask)}.
  *
  * <p>Connection loss: reconnects after {@link #INITIAL_BACKOFF} doubling to {@link #MAX_BACKOFF},
  * giving up after {@link #MAX_FAILED_ATTEMPTS} consecutive failures; a connection that gets

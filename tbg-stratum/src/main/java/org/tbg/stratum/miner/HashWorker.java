@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.tbg.bitcoin.encoding.Bytes;
 import org.tbg.bitcoin.hash.Sha256d;
+import org.tbg.stratum.work.StratumWork;
 
 /**
  * One hashing thread: takes a unit of the current job, scans its 2^32 nonces, hands hashes that
@@ -50,7 +51,7 @@ final class HashWorker implements Runnable {
         byte[] header = job.header(unit);
         long counted = 0;
         for (long nonce = 0; nonce < NONCE_SPACE; nonce++) {
-            Bytes.writeInt32LE((int) nonce, header, 76);
+            Bytes.writeInt32LE((int) nonce, header, StratumWork.NONCE_OFFSET);
             sha.hash(header, 0, header.length, hash, 0);
             boolean share = job.shareTarget().isMetBy(hash);
             boolean block = job.networkTarget().isMetBy(hash);

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tbg.stratum.client.StratumClient;
 import org.tbg.stratum.message.NotifyJob;
+import org.tbg.stratum.message.ReconnectRequest;
 
 /**
  * One connection's view of the pool: what subscribe returned, the difficulty and the latest

@@ -1,22 +1,16 @@
 package org.tbg.stratum.miner;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.tbg.bitcoin.encoding.Bytes;
-import org.tbg.bitcoin.encoding.Hex;
-import org.tbg.bitcoin.hash.Merkle;
-import org.tbg.bitcoin.hash.Sha256d;
 import org.tbg.bitcoin.target.Difficulty;
 import org.tbg.bitcoin.target.Target;
 import org.tbg.stratum.message.NotifyJob;
-import org.tbg.stratum.message.PrevHash;
+import org.tbg.stratum.work.StratumWork;
 
 /**
- * A notify decoded into header parts, plus what the session adds (extranonce1, extranonce2 size,
- * share difficulty, version mask). Header conventions are in {@link CpuMiner}.
+ * A notify bound to the session's extranonce ({@link StratumWork}, which builds the headers), plus
+ * the share difficulty and the version mask.
  *
  * <p>Work is handed out in {@link WorkUnit}s from a counter shared by every thread and by the
  * copies {@link #withDifficulty} makes, so no two units of one notify overlap. A unit number maps
@@ -26,46 +20,25 @@ import org.tbg.stratum.message.PrevHash;
 final class MiningJob {
     /** ntime is rolled forward with the clock, but never further than this past the job's ntime. */
     static final int MAX_NTIME_ROLL_SECONDS = 3600;
-    private static final int HEADER_SIZE = 80;
 
-    private final NotifyJob notify;
+    private final StratumWork work;
     private final MinerSession session;
-    private final byte[] coinb1;
-    private final byte[] extranonce1;
-    private final int extranonce2Size;
-    private final byte[] coinb2;
-    private final List<byte[]> branch;
-    private final byte[] prevHash;
-    private final int version;
-    private final int nbits;
-    private final int ntime;
     private final int versionMask;
     private final int versionBitCount;
     private final double difficulty;
     private final Target shareTarget;
-    private final Target networkTarget;
     private final long cleanGeneration;
     private final long receivedNanos;
     private final AtomicLong nextUnit;
     private final AtomicBoolean blockCandidateClaimed;
 
     private MiningJob(MiningJob base, double difficulty) {
-        this.notify = base.notify;
+        this.work = base.work;
         this.session = base.session;
-        this.coinb1 = base.coinb1;
-        this.extranonce1 = base.extranonce1;
-        this.extranonce2Size = base.extranonce2Size;
-        this.coinb2 = base.coinb2;
-        this.branch = base.branch;
-        this.prevHash = base.prevHash;
-        this.version = base.version;
-        this.nbits = base.nbits;
-        this.ntime = base.ntime;
         this.versionMask = base.versionMask;
         this.versionBitCount = base.versionBitCount;
         this.difficulty = difficulty;
         this.shareTarget = Difficulty.targetFor(difficulty);
-        this.networkTarget = base.networkTarget;
         this.cleanGeneration = base.cleanGeneration;
         this.receivedNanos = base.receivedNanos;
         this.nextUnit = base.nextUnit;
@@ -74,29 +47,12 @@ final class MiningJob {
 
     MiningJob(NotifyJob notify, MinerSession session, byte[] extranonce1, int extranonce2Size, int versionMask,
               double difficulty, long cleanGeneration) {
-        if (extranonce2Size < 1 || extranonce2Size > 16) {
-            throw new IllegalArgumentException("extranonce2 size out of range: " + extranonce2Size);
-        }
-        this.notify = notify;
+        this.work = new StratumWork(notify, extranonce1, extranonce2Size);
         this.session = session;
-        this.coinb1 = Hex.decode(notify.coinb1());
-        this.extranonce1 = extranonce1.clone();
-        this.extranonce2Size = extranonce2Size;
-        this.coinb2 = Hex.decode(notify.coinb2());
-        List<byte[]> b = new ArrayList<>(notify.merkleBranch().size());
-        for (String h : notify.merkleBranch()) {
-            b.add(Hex.decode(h)); // already internal order, as sent
-        }
-        this.branch = List.copyOf(b);
-        this.prevHash = PrevHash.fromStratum(notify.prevHash());
-        this.version = (int) Long.parseLong(notify.version(), 16);
-        this.nbits = (int) Long.parseLong(notify.nbits(), 16);
-        this.ntime = (int) Long.parseLong(notify.ntime(), 16);
         this.versionMask = versionMask;
         this.versionBitCount = Integer.bitCount(versionMask);
         this.difficulty = difficulty;
         this.shareTarget = Difficulty.targetFor(difficulty);
-        this.networkTarget = Target.fromBits(nbits & 0xffffffffL);
         this.cleanGeneration = cleanGeneration;
         this.receivedNanos = System.nanoTime();
         this.nextUnit = new AtomicLong();
@@ -113,36 +69,30 @@ final class MiningJob {
         long unit = nextUnit.getAndIncrement();
         int versionBits = versionBitCount == 0 ? 0 : depositIntoMask(unit & ((1L << versionBitCount) - 1), versionMask);
         long en2Counter = unit >>> versionBitCount;
+        int extranonce2Size = work.extranonce2Size();
         byte[] extranonce2 = new byte[extranonce2Size];
         for (int i = extranonce2Size - 1; i >= 0 && en2Counter != 0; i--) {
             extranonce2[i] = (byte) en2Counter; // big-endian counter, wrapping in small extranonce2 sizes
             en2Counter >>>= 8;
         }
         long age = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - receivedNanos);
-        int rolledNtime = ntime + (int) Math.min(age, MAX_NTIME_ROLL_SECONDS);
+        int rolledNtime = work.ntime() + (int) Math.min(age, MAX_NTIME_ROLL_SECONDS);
         return new WorkUnit(extranonce2, versionBits, rolledNtime);
     }
 
     /** coinb1 ‖ extranonce1 ‖ extranonce2 ‖ coinb2 */
     byte[] coinbase(byte[] extranonce2) {
-        return Bytes.concat(coinb1, extranonce1, extranonce2, coinb2);
+        return work.coinbase(extranonce2);
     }
 
     /** The 80-byte header of {@code unit} with nonce 0. */
     byte[] header(WorkUnit unit) {
-        byte[] merkleRoot = Merkle.rootFromBranch(Sha256d.of(coinbase(unit.extranonce2())), branch);
-        byte[] h = new byte[HEADER_SIZE];
-        Bytes.writeInt32LE(headerVersion(unit.versionBits()), h, 0);
-        System.arraycopy(prevHash, 0, h, 4, 32);
-        System.arraycopy(merkleRoot, 0, h, 36, 32);
-        Bytes.writeInt32LE(unit.ntime(), h, 68);
-        Bytes.writeInt32LE(nbits, h, 72);
-        return h;
+        return work.header(unit.extranonce2(), headerVersion(unit.versionBits()), unit.ntime());
     }
 
     /** Job version with the masked bits replaced, as the pool computes it (BIP310). */
     int headerVersion(int versionBits) {
-        return (version & ~versionMask) | (versionBits & versionMask);
+        return (work.version() & ~versionMask) | (versionBits & versionMask);
     }
 
     /**
@@ -167,7 +117,7 @@ final class MiningJob {
     }
 
     NotifyJob notifyJob() {
-        return notify;
+        return work.notifyJob();
     }
 
     MinerSession session() {
@@ -187,7 +137,7 @@ final class MiningJob {
     }
 
     Target networkTarget() {
-        return networkTarget;
+        return work.networkTarget();
     }
 
     long cleanGeneration() {
