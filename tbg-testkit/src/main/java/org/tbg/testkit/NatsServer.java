@@ -14,10 +14,11 @@ import java.util.List;
  * A real {@code nats-server} with JetStream for integration tests: loopback only, a free port,
  * its JetStream store in a fresh temp directory ({@code -js -sd DIR}).
  *
- * <p>{@link #stop()} / {@link #kill()} and {@link #start()} take it away and bring it back on the
- * same port with the same store, so streams and their messages survive, to test an outage.
- * {@link #close()} stops it and deletes the store. Output goes to {@code target/nats/nats-PORT.log};
- * a JVM shutdown hook kills every server not yet closed and deletes its store.
+ * <p>{@link #stop()} (SIGTERM: JetStream is flushed) / {@link #kill()} and {@link #start()} take it
+ * away and bring it back on the same port with the same store, so streams and their messages
+ * survive, to test an outage. {@link #close()} stops it and deletes the store. Output goes to
+ * {@code target/nats/nats-PORT.log}; a JVM shutdown hook kills every server not yet closed and
+ * deletes its store.
  *
  * <p>The binary comes from the system property {@value #SERVER_PROPERTY}
  * ({@code scripts/install-nats.sh} prints it), else {@code nats-server} on PATH (or in /usr/sbin,
@@ -25,28 +26,21 @@ import java.util.List;
  *
  * <p>Thread-safe; process control is serialized.
  */
-public final class NatsServer implements AutoCloseable {
+public final class NatsServer extends ManagedServer {
     public static final String SERVER_PROPERTY = "tbg.nats.server";
     /** nats-server answers within milliseconds; recovering a store takes longer, a loaded machine more. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     /** SIGTERM: nats-server flushes JetStream and exits promptly. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
-    private final int port;
-    private final ServerLifecycle lifecycle;
-
     private NatsServer(Path binary, int port) {
-        this.port = port;
-        Path storeDir = TempDirectories.create("tbg-nats-" + port + "-");
-        List<String> command = List.of(binary.toString(),
-                "-a", "127.0.0.1",
-                "-p", Integer.toString(port),
-                "-js",
-                "-sd", storeDir.toString(),
-                "-n", "tbg-test-" + port);   // a fixed name keeps the JetStream identity across restarts
-        Path logFile = Path.of("target", "nats", "nats-" + port + ".log").toAbsolutePath();
-        this.lifecycle = new ServerLifecycle("nats-server", port, storeDir, logFile, command, this::greetsWithJetStream,
-                READY_TIMEOUT, "TERM", STOP_TIMEOUT);
+        // the store is made here because the command names it, and super() must come first
+        this(binary, port, TempDirectories.create("tbg-nats-" + port + "-"));
+    }
+
+    private NatsServer(Path binary, int port, Path storeDir) {
+        super(new ServerLifecycle("nats-server", port, storeDir, Path.of("target", "nats", "nats-" + port + ".log").toAbsolutePath(),
+                command(binary, port, storeDir), () -> greetsWithJetStream(port), READY_TIMEOUT, "TERM", STOP_TIMEOUT));
     }
 
     /**
@@ -55,14 +49,7 @@ public final class NatsServer implements AutoCloseable {
      * @throws IllegalStateException when nats-server is not installed or does not come up (with its log)
      */
     public static NatsServer launch() {
-        NatsServer server = new NatsServer(binary(), Ports.freePort());
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        return launched(new NatsServer(binary(), Ports.freePort()));
     }
 
     /** The nats-server binary: {@value #SERVER_PROPERTY}, else nats-server on PATH. */
@@ -83,41 +70,7 @@ public final class NatsServer implements AutoCloseable {
 
     /** {@code nats://127.0.0.1:PORT}. */
     public String url() {
-        return "nats://127.0.0.1:" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    /** Where the server's output goes (kept after {@link #close()}), for a failing test's message. */
-    public Path logFile() {
-        return lifecycle.logFile();
-    }
-
-    public boolean isRunning() {
-        return lifecycle.isRunning();
-    }
-
-    /** Starts the server (again) on its port with its store and waits until it serves. No-op when running. */
-    public void start() {
-        lifecycle.start();
-    }
-
-    /** SIGTERM (JetStream is flushed) and waits for the server to exit. No-op when stopped. */
-    public void stop() {
-        lifecycle.stop();
-    }
-
-    /** SIGKILL, as a crash would. No-op when stopped. */
-    public void kill() {
-        lifecycle.kill();
-    }
-
-    /** Stops the server and deletes its store (the log stays). */
-    @Override
-    public void close() {
-        lifecycle.close();
+        return "nats://127.0.0.1:" + port();
     }
 
     @Override
@@ -125,11 +78,20 @@ public final class NatsServer implements AutoCloseable {
         return "NatsServer[" + url() + "]";
     }
 
+    private static List<String> command(Path binary, int port, Path storeDir) {
+        return List.of(binary.toString(),
+                "-a", "127.0.0.1",
+                "-p", Integer.toString(port),
+                "-js",
+                "-sd", storeDir.toString(),
+                "-n", "tbg-test-" + port);   // a fixed name keeps the JetStream identity across restarts
+    }
+
     /**
      * The server's first words to a client are {@code INFO {...}}; it accepts clients only after
      * JetStream has recovered its store, and says so with {@code "jetstream":true}.
      */
-    private boolean greetsWithJetStream() throws IOException {
+    private static boolean greetsWithJetStream(int port) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
             socket.setSoTimeout(1_000);

@@ -21,10 +21,12 @@ import java.util.stream.Stream;
  * durability against an OS crash for speed ({@code fsync=off}); a killed server still recovers
  * every committed row, as a crashed one would.
  *
- * <p>{@link #stop()} / {@link #kill()} and {@link #start()} take it away and bring it back on the
- * same port with the same data, to test a database outage. {@link #close()} stops it and deletes
- * its data. Output goes to {@code target/postgres/postgres-PORT.log}; a JVM shutdown hook kills
- * every server not yet closed and deletes its data.
+ * <p>{@link #stop()} (a fast shutdown: sessions end, a checkpoint is written) / {@link #kill()}
+ * (SIGKILL to the postmaster and its backends) and {@link #start()} take it away and bring it back
+ * on the same port with the same data, to test a database outage; a start after a kill includes
+ * crash recovery. {@link #close()} stops it and deletes its data. Output goes to
+ * {@code target/postgres/postgres-PORT.log}; a JVM shutdown hook kills every server not yet closed
+ * and deletes its data.
  *
  * <p>Programs (initdb, postgres, pg_isready) come from the dir in the system property
  * {@value #BIN_PROPERTY} ({@code scripts/install-postgres.sh} prints it), else the newest
@@ -34,7 +36,7 @@ import java.util.stream.Stream;
  *
  * <p>Thread-safe; process control is serialized.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer extends ManagedServer {
     public static final String BIN_PROPERTY = "tbg.pg.bin";
     public static final String USER = "tbg";
     public static final String PASSWORD = "tbg";
@@ -51,36 +53,25 @@ public final class PostgresServer implements AutoCloseable {
     static final String SERVER_OS_USER = "postgres";
 
     private final Path binDir;
-    private final int port;
     private final Path baseDir;
     private final Path dataDir;
-    private final Path logFile;
     /** setpriv prefix when running as root, else empty. */
     private final List<String> runAs;
-    private final ServerLifecycle lifecycle;
 
     private PostgresServer(Path binDir, int port) {
-        this.binDir = binDir;
-        this.port = port;
-        this.baseDir = TempDirectories.create("tbg-postgres-" + port + "-");
-        this.dataDir = baseDir.resolve("data");
-        this.logFile = Path.of("target", "postgres", "postgres-" + port + ".log").toAbsolutePath();
-        this.runAs = runningAsRoot()
-                ? List.of("setpriv", "--reuid=" + SERVER_OS_USER, "--regid=" + SERVER_OS_USER, "--init-groups", "--")
-                : List.of();
-        List<String> command = new ArrayList<>(runAs);
-        command.addAll(List.of(binDir.resolve("postgres").toString(),
-                "-D", dataDir.toString(),
-                "-p", Integer.toString(port),
-                "-c", "listen_addresses=127.0.0.1",
-                "-c", "unix_socket_directories=",   // TCP only: no socket file outside the temp dir
-                "-c", "fsync=off",                  // test data need not survive an OS crash
-                "-c", "full_page_writes=off",       // torn pages only come from OS crashes too
-                "-c", "shared_buffers=32MB",        // several servers share a small machine
-                "-c", "max_connections=100"));
+        // the base dir is made here because the command names it, and super() must come first
+        this(binDir, port, TempDirectories.create("tbg-postgres-" + port + "-"), runAsPrefix());
+    }
+
+    private PostgresServer(Path binDir, int port, Path baseDir, List<String> runAs) {
         // SIGINT is PostgreSQL's fast shutdown: sessions end at once, a checkpoint is written.
-        this.lifecycle = new ServerLifecycle("postgres", port, baseDir, logFile, command, this::acceptsConnections,
-                READY_TIMEOUT, "INT", STOP_TIMEOUT);
+        super(new ServerLifecycle("postgres", port, baseDir, Path.of("target", "postgres", "postgres-" + port + ".log").toAbsolutePath(),
+                command(binDir, port, baseDir.resolve("data"), runAs), () -> acceptsConnections(binDir, port),
+                READY_TIMEOUT, "INT", STOP_TIMEOUT));
+        this.binDir = binDir;
+        this.baseDir = baseDir;
+        this.dataDir = baseDir.resolve("data");
+        this.runAs = runAs;
     }
 
     /**
@@ -89,15 +80,7 @@ public final class PostgresServer implements AutoCloseable {
      * @throws IllegalStateException when PostgreSQL is not installed or does not come up (with its log)
      */
     public static PostgresServer launch() {
-        PostgresServer server = new PostgresServer(binDir(), Ports.freePort());
-        try {
-            server.initCluster();
-            server.start();
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        return launched(new PostgresServer(binDir(), Ports.freePort()));
     }
 
     /** The dir with initdb and postgres: {@value #BIN_PROPERTY}, else the newest Debian install. */
@@ -117,12 +100,12 @@ public final class PostgresServer implements AutoCloseable {
 
     /** {@code jdbc:postgresql://127.0.0.1:PORT/tbg}; log in with {@link #user()} / {@link #password()}. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
     }
 
     /** {@code postgresql://tbg:tbg@127.0.0.1:PORT/tbg}, the URL form with credentials. */
     public String url() {
-        return "postgresql://" + USER + ":" + PASSWORD + "@127.0.0.1:" + port + "/" + DATABASE;
+        return "postgresql://" + USER + ":" + PASSWORD + "@127.0.0.1:" + port() + "/" + DATABASE;
     }
 
     public String user() {
@@ -133,50 +116,28 @@ public final class PostgresServer implements AutoCloseable {
         return PASSWORD;
     }
 
-    public int port() {
-        return port;
-    }
-
-    /** Where the server's output goes (kept after {@link #close()}), for a failing test's message. */
-    public Path logFile() {
-        return logFile;
-    }
-
-    public boolean isRunning() {
-        return lifecycle.isRunning();
-    }
-
-    /**
-     * Starts the server (again) on its port with its data and waits until it accepts connections;
-     * after {@link #kill()} that includes crash recovery. No-op when running.
-     */
-    public void start() {
-        lifecycle.start();
-    }
-
-    /** Fast shutdown (sessions end, a checkpoint is written); waits for the server to exit. No-op when stopped. */
-    public void stop() {
-        lifecycle.stop();
-    }
-
-    /** SIGKILL to the postmaster and its backends, as a crash would; the next start recovers. No-op when stopped. */
-    public void kill() {
-        lifecycle.kill();
-    }
-
-    /** Stops the server and deletes its data (the log stays). */
-    @Override
-    public void close() {
-        lifecycle.close();
-    }
-
     @Override
     public String toString() {
-        return "PostgresServer[127.0.0.1:" + port + "]";
+        return "PostgresServer[127.0.0.1:" + port() + "]";
     }
 
-    /** initdb, then the role and database through single-user mode (no listener needed yet). */
-    private void initCluster() {
+    private static List<String> command(Path binDir, int port, Path dataDir, List<String> runAs) {
+        List<String> command = new ArrayList<>(runAs);
+        command.addAll(List.of(binDir.resolve("postgres").toString(),
+                "-D", dataDir.toString(),
+                "-p", Integer.toString(port),
+                "-c", "listen_addresses=127.0.0.1",
+                "-c", "unix_socket_directories=",   // TCP only: no socket file outside the temp dir
+                "-c", "fsync=off",                  // test data need not survive an OS crash
+                "-c", "full_page_writes=off",       // torn pages only come from OS crashes too
+                "-c", "shared_buffers=32MB",        // several servers share a small machine
+                "-c", "max_connections=100"));
+        return command;
+    }
+
+    /** Creates the cluster: initdb, then the role and database through single-user mode (no listener needed yet). */
+    @Override
+    void prepare() {
         try {
             Files.setPosixFilePermissions(baseDir, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.createDirectory(dataDir);
@@ -200,7 +161,7 @@ public final class PostgresServer implements AutoCloseable {
                 "--auth-local=trust",
                 "--auth-host=scram-sha-256",
                 "--no-sync"));
-        ServerProcess.run("initdb", initdb, baseDir, logFile, "", INIT_TIMEOUT);
+        ServerProcess.run("initdb", initdb, baseDir, logFile(), "", INIT_TIMEOUT);
         List<String> single = new ArrayList<>(runAs);
         single.addAll(List.of(binDir.resolve("postgres").toString(),
                 "--single", "-D", dataDir.toString(),
@@ -212,11 +173,11 @@ public final class PostgresServer implements AutoCloseable {
                 "CREATE ROLE " + USER + " LOGIN CREATEDB PASSWORD '" + PASSWORD + "';",
                 "CREATE DATABASE " + DATABASE + " OWNER " + USER + ";",
                 "");
-        ServerProcess.run("postgres --single (creating role and database " + DATABASE + ")", single, baseDir, logFile, sql, INIT_TIMEOUT);
+        ServerProcess.run("postgres --single (creating role and database " + DATABASE + ")", single, baseDir, logFile(), sql, INIT_TIMEOUT);
     }
 
     /** pg_isready: 0 when the server accepts connections (not while it starts up or recovers). */
-    private boolean acceptsConnections() throws IOException {
+    private static boolean acceptsConnections(Path binDir, int port) throws IOException {
         Process probe = new ProcessBuilder(binDir.resolve("pg_isready").toString(),
                 "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, "-d", DATABASE, "-t", "2")
                 .redirectErrorStream(true)
@@ -235,9 +196,12 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static boolean runningAsRoot() {
+    /** initdb and postgres refuse to run as root: then they run as {@value #SERVER_OS_USER}. */
+    private static List<String> runAsPrefix() {
         // initdb's own check is on the effective uid; user.name is its name.
-        return "root".equals(System.getProperty("user.name"));
+        return "root".equals(System.getProperty("user.name"))
+                ? List.of("setpriv", "--reuid=" + SERVER_OS_USER, "--regid=" + SERVER_OS_USER, "--init-groups", "--")
+                : List.of();
     }
 
     private static Optional<Path> newestDebianBinDir() {

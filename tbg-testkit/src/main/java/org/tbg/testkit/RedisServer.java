@@ -16,40 +16,32 @@ import java.util.List;
  * A real {@code redis-server} for integration tests: loopback only, a free port, no persistence
  * ({@code --save "" --appendonly no}), its working dir a fresh temp directory.
  *
- * <p>{@link #stop()} / {@link #kill()} and {@link #start()} take it away and bring it back on the
- * same port, empty (as a restarted cache without persistence would be), to test an outage.
- * Output goes to {@code target/redis/redis-PORT.log}; a JVM shutdown hook kills every server not
- * yet closed.
+ * <p>{@link #stop()} (SIGTERM, SIGKILL after {@link #STOP_TIMEOUT}) / {@link #kill()} and
+ * {@link #start()} take it away and bring it back on the same port, empty (as a restarted cache
+ * without persistence would be), to test an outage. {@link #close()} stops it and deletes its work
+ * dir. Output goes to {@code target/redis/redis-PORT.log}; a JVM shutdown hook kills every server
+ * not yet closed.
  *
  * <p>The binary comes from the system property {@value #SERVER_PROPERTY}
  * ({@code scripts/install-redis.sh} prints it).
  *
  * <p>Thread-safe; process control is serialized.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer extends ManagedServer {
     public static final String SERVER_PROPERTY = "tbg.redis.server";
     /** redis-server answers within milliseconds; a loaded CI machine gets far more. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     /** SIGTERM: without persistence redis-server exits at once. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    private final int port;
-    private final ServerLifecycle lifecycle;
-
     private RedisServer(Path binary, int port) {
-        this.port = port;
-        Path workDir = TempDirectories.create("tbg-redis-" + port + "-");
-        List<String> command = List.of(binary.toString(),
-                "--port", Integer.toString(port),
-                "--bind", "127.0.0.1",
-                "--save", "",
-                "--appendonly", "no",
-                "--dir", workDir.toString(),
-                "--daemonize", "no",
-                "--protected-mode", "yes");
-        Path logFile = Path.of("target", "redis", "redis-" + port + ".log").toAbsolutePath();
-        this.lifecycle = new ServerLifecycle("redis-server", port, workDir, logFile, command, this::answersPing,
-                READY_TIMEOUT, "TERM", STOP_TIMEOUT);
+        // the work dir is made here because the command names it, and super() must come first
+        this(binary, port, TempDirectories.create("tbg-redis-" + port + "-"));
+    }
+
+    private RedisServer(Path binary, int port, Path workDir) {
+        super(new ServerLifecycle("redis-server", port, workDir, Path.of("target", "redis", "redis-" + port + ".log").toAbsolutePath(),
+                command(binary, port, workDir), () -> answersPing(port), READY_TIMEOUT, "TERM", STOP_TIMEOUT));
     }
 
     /**
@@ -58,14 +50,7 @@ public final class RedisServer implements AutoCloseable {
      * @throws IllegalStateException when redis-server is not given or does not come up (with its log)
      */
     public static RedisServer launch() {
-        RedisServer server = new RedisServer(binary(), Ports.freePort());
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        return launched(new RedisServer(binary(), Ports.freePort()));
     }
 
     /** The redis-server binary from {@value #SERVER_PROPERTY}, checked to be executable. */
@@ -83,41 +68,7 @@ public final class RedisServer implements AutoCloseable {
 
     /** {@code redis://127.0.0.1:PORT}, for the store and for test clients. */
     public String url() {
-        return "redis://127.0.0.1:" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    /** Where the server's output goes (kept after {@link #close()}), for a failing test's message. */
-    public Path logFile() {
-        return lifecycle.logFile();
-    }
-
-    public boolean isRunning() {
-        return lifecycle.isRunning();
-    }
-
-    /** Starts the server (again, empty) on its port and waits until it answers PING. No-op when running. */
-    public void start() {
-        lifecycle.start();
-    }
-
-    /** SIGTERM, SIGKILL after {@link #STOP_TIMEOUT}; waits until it is gone. No-op when stopped. */
-    public void stop() {
-        lifecycle.stop();
-    }
-
-    /** SIGKILL, as a crash would. No-op when stopped. */
-    public void kill() {
-        lifecycle.kill();
-    }
-
-    /** Stops the server and deletes its work dir (the log stays). */
-    @Override
-    public void close() {
-        lifecycle.close();
+        return "redis://127.0.0.1:" + port();
     }
 
     @Override
@@ -125,8 +76,19 @@ public final class RedisServer implements AutoCloseable {
         return "RedisServer[" + url() + "]";
     }
 
+    private static List<String> command(Path binary, int port, Path workDir) {
+        return List.of(binary.toString(),
+                "--port", Integer.toString(port),
+                "--bind", "127.0.0.1",
+                "--save", "",
+                "--appendonly", "no",
+                "--dir", workDir.toString(),
+                "--daemonize", "no",
+                "--protected-mode", "yes");
+    }
+
     /** One inline PING; true on {@code +PONG} (a loading server answers {@code -LOADING}). */
-    private boolean answersPing() throws IOException {
+    private static boolean answersPing(int port) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
             s.setSoTimeout(1_000);

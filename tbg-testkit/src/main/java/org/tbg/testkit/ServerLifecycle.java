@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * A test server that comes and goes on one loopback port with one directory of its own: start,
  * stop, kill, start again; close deletes the directory. Registered with the {@link ShutdownReaper}
  * from birth to close. The server classes ({@link PostgresServer}, {@link NatsServer},
- * {@link RedisServer}) say what to run and how to tell it is ready; this class runs it.
+ * {@link RedisServer}) say what to run and how to tell it is ready; this class runs it, behind
+ * their common face {@link ManagedServer}.
  *
  * <p>Thread-safe: process control is serialized on this object; the shutdown hook reads the
  * volatile process field without the lock.
@@ -46,6 +47,10 @@ final class ServerLifecycle {
         this.stopSignal = stopSignal;
         this.stopTimeout = stopTimeout;
         ShutdownReaper.register(this, this::reap);
+    }
+
+    int port() {
+        return port;
     }
 
     Path logFile() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.tbg.pool.state.InMemoryMinerStateStore;
 import org.tbg.pool.state.MinerStateStore;
 import org.tbg.pool.state.SignatureCache;
+import org.tbg.testkit.LogCapture;
 import org.tbg.testkit.RedisServer;
 
 /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.tbg.pool.state.InMemoryMinerStateStore;
 import org.tbg.pool.state.MinerStateStore;
+import org.tbg.testkit.LogCapture;
 import org.tbg.testkit.Ports;
 
 /** The Redis store with nothing listening where Redis should be: it must behave like memory, at once. */

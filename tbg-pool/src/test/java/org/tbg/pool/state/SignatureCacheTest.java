@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tbg.testkit.LogCapture;
 
 class SignatureCacheTest {
     private static final String A = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
