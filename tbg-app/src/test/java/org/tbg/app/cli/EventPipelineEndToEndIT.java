@@ -106,7 +106,10 @@ class EventPipelineEndToEndIT {
                     await().atMost(WAIT).ignoreExceptions().pollInterval(Duration.ofMillis(250))
                             .until(() -> count(db, "select count(*) from shares") >= shares
                                     && r.sync().xlen("mining:share_submitted") >= shares
-                                    && count(db, "select count(*) from mining_events") >= totalEvents(journal));
+                                    && count(db, "select count(*) from mining_events") >= totalEvents(journal)
+                                    // Redis is written after PostgreSQL: wait for the last batch there too
+                                    && journal.keySet().stream().mapToLong(t -> r.sync().xlen("mining:" + t.wireName())).sum()
+                                            >= totalEvents(journal));
                     assertThat(count(db, "select count(*) from shares")).isEqualTo(shares);
                     assertThat(r.sync().xlen("mining:share_submitted")).isEqualTo(shares);
                     assertThat(count(db, "select count(*) from mining_events")).isEqualTo(totalEvents(journal));

@@ -188,16 +188,20 @@ class RedisMinerStateStoreIT {
                 unknown.time(() -> assertThat(store.lastDifficulty("nobody" + n).toCompletableFuture().getNow(null))
                         .isEqualTo(OptionalDouble.empty()));
             }
+            // getNow() above already proves the answers were there at once; the times say no call waited on
+            // the network (the command timeout is 1 s), with room for a loaded two-core machine's scheduling
             for (CallTimer t : new CallTimer[] {signature, load, remember, recall, unknown}) {
-                assertThat(t.p99Micros()).isLessThan(1_000);
-                assertThat(t.maxMicros()).isLessThan(100_000); // a GC pause at worst, never a timeout
+                assertThat(t.p99Micros()).isLessThan(20_000);
+                assertThat(t.maxMicros()).isLessThan(500_000);
             }
             Thread.sleep(1_000); // several reconnect attempts fail meanwhile
             assertThat(logs.messages(Level.WARN)).hasSize(1);
 
             redis.start(); // empty: no persistence, as after a cache restart
             await().atMost(PATIENCE).until(store::redisAvailable);
-            assertThat(logs.messages(Level.INFO)).filteredOn(m -> m.contains("is back")).hasSize(1);
+            // the store is marked up a moment before it logs so
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(logs.messages(Level.INFO)).filteredOn(m -> m.contains("is back")).hasSize(1));
 
             // What was remembered during the outage is written now, with its TTL.
             await().atMost(PATIENCE).until(() -> "500".equals(cli.get("vardiff:" + during)));

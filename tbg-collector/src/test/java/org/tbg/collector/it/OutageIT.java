@@ -166,8 +166,9 @@ class OutageIT {
                         burst.add(TestEvents.share("bc1qminer" + n % 7, "rig" + n % 3, n % 9 != 0));
                     }
                     try {
-                        publisher.publish(burst);
+                        // listed before they go out: the collector may store a burst before publish() returns
                         published.addAll(burst);
+                        publisher.publish(burst);
                         Thread.sleep(100);
                     } catch (InterruptedException e) {
                         return;

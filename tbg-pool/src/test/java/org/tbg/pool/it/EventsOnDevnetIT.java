@@ -39,6 +39,10 @@ class EventsOnDevnetIT {
         String address = TestAddresses.payout(AddressType.P2WPKH, "events").address();
         try (DevnetNode node = DevnetNode.start()) {
             TestSettings s = new TestSettings(List.of(node.endpoint()), Files.createTempDirectory("tbg-events-it"));
+            // Shares of difficulty 1 take billions of hashes: the miner sends only its block candidates (one per
+            // job), so no second block at a height ends up on a side branch ("inconclusive", never a tip).
+            s.minDiff = 1;
+            s.startDiff = 1;
             Pool[] started = new Pool[1];
             EventEmitter emitter = new EventEmitter(factory, t -> true, emitted::add, () -> started[0].hashrates());
             try (PoolHarness pool = PoolHarness.start(s, emitter)) {

@@ -26,6 +26,7 @@ import org.tbg.bitcoin.encoding.Hex;
 import org.tbg.bitcoin.target.Difficulty;
 import org.tbg.bitcoin.target.Target;
 import org.tbg.pool.limits.LimitSettings;
+import org.tbg.pool.share.ShareResult;
 import org.tbg.stratum.message.NotifyJob;
 import org.tbg.stratum.message.PrevHash;
 import org.tbg.stratum.miner.MinerStats;
@@ -506,7 +507,10 @@ abstract class ProtocolEdgeCasesContract {
         long before = honest.stats().sharesAccepted();
         await().atMost(WAIT).until(() -> honest.stats().sharesAccepted() > before);
         MinerStats s = honest.stats();
-        assertThat(s.sharesRejected()).as("honest miner rejects %s", s.rejectsByReason()).isZero();
+        // Blocks of the raw clients and of the node itself move the tip under the honest miner: a candidate
+        // in flight at that moment is stale, which is mining, not a disturbance. Anything else is.
+        assertThat(s.rejectsByReason().keySet()).as("honest miner rejects %s", s.rejectsByReason())
+                .isSubsetOf(ShareResult.STALE);
         assertThat(s.sharesAccepted()).as("accepted since the start").isGreaterThan(honestAcceptedAtStart);
         assertThat(honest.running()).isTrue();
         assertThat(minerLink.accepted()).as("honest miner connections made").isEqualTo(1);
