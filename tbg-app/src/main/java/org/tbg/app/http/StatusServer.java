@@ -29,8 +29,9 @@ import org.tbg.pool.metrics.PoolMetrics;
  * (Prometheus text format), {@code /health} (JSON, 200 when healthy, 503 otherwise; what that means
  * is the process's: {@link PoolHealthReport}, {@link CollectorHealthReport}) and {@code /ready} (for
  * load balancers and restarts: the pool answers 200 while it takes miners and has work for them, 503
- * before its first template and once it drains). Runs on its own two threads, never on the stratum
- * event loops or a collector pipeline.
+ * before its first template and once it drains) and, for the pool, {@code POST /drain}
+ * ({@link #drainOnPost}). Runs on its own two threads, never on the stratum event loops or a
+ * collector pipeline.
  */
 public final class StatusServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
@@ -63,6 +64,34 @@ public final class StatusServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Adds {@code POST /drain}: {@code drain} runs (the pool stops taking connections and keeps
+     * serving the open ones; {@code /ready} turns 503) and the answer is 200. Only from a loopback
+     * address (403 otherwise): the metrics port is scraped from other hosts, which must not be able
+     * to drain a pool. Idempotent as {@code drain} is.
+     */
+    public void drainOnPost(Runnable drain) {
+        server.createContext("/drain", ex -> {
+            try (ex) {
+                if (!ex.getRequestMethod().equals("POST")) {
+                    ex.getResponseHeaders().set("Allow", "POST");
+                    ex.sendResponseHeaders(405, -1);
+                } else if (!ex.getRemoteAddress().getAddress().isLoopbackAddress()) {
+                    log.warn("drain refused: requested from {}, not from loopback", ex.getRemoteAddress().getAddress().getHostAddress());
+                    ex.sendResponseHeaders(403, -1);
+                } else {
+                    drain.run();
+                    byte[] body = "draining\n".getBytes(StandardCharsets.UTF_8);
+                    ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                    ex.sendResponseHeaders(200, body.length);
+                    try (OutputStream os = ex.getResponseBody()) {
+                        os.write(body);
+                    }
+                }
+            }
+        });
+    }
+
     /** The status server of a running pool: pool and JVM/process metrics, health from the pool. */
     public static StatusServer forPool(Pool pool, InetSocketAddress address) throws IOException {
         return forPool(pool, address, null);
@@ -75,6 +104,7 @@ public final class StatusServer implements AutoCloseable {
             EventBusMetrics.register(registry, events);
         }
         StatusServer server = new StatusServer(address, registry, new PoolHealthReport(pool::health, events), pool::ready);
+        server.drainOnPost(pool::drain);
         server.start();
         return server;
     }

@@ -89,6 +89,13 @@ final class PoolProcess implements AutoCloseable {
         }
     }
 
+    /** {@code POST /drain}: the status code. */
+    int drain() throws IOException, InterruptedException {
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/drain"))
+                .timeout(Duration.ofSeconds(2)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        return HTTP.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** The value of an unlabelled metric on {@code /metrics}, or NaN when absent or unreachable. */
     double metric(String name) {
         try {

@@ -117,6 +117,20 @@ class PoolRestartIT {
         b.awaitLine(l -> l.contains("stratum listening on") && l.contains(":" + port), WAIT);
         assertThat(b.output()).contains("SO_REUSEPORT");
 
+        // what an operator behind a load balancer does first: A takes no one new, its miners mine on
+        assertThat(a.drain()).isEqualTo(200);
+        assertThat(a.ready()).as("A's /ready once drained").isEqualTo(503);
+        List<Long> onA = miners.stream().map(m -> m.stats().sharesAccepted()).toList();
+        await().atMost(WAIT).until(() -> {
+            for (int i = 0; i < MINERS; i++) {
+                if (miners.get(i).stats().sharesAccepted() < onA.get(i) + 1) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        assertThat(minersToldToReconnect()).as("draining asks no one to leave").isEmpty();
+
         a.sigterm();
         assertThat(a.awaitExit(EXIT_LIMIT)).as("A exits within 10 s; output:%n%s", a.output()).isTrue();
         await().atMost(WAIT).until(() -> b.metric("ckpool_connected_miners") == MINERS);

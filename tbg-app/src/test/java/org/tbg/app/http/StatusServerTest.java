@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.tbg.events.EventFactory;
@@ -74,6 +75,25 @@ class StatusServerTest {
             HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(post.statusCode()).isEqualTo(405);
+        }
+    }
+
+    @Test
+    void drainRunsOnAPostFromLoopbackOnly() throws Exception {
+        AtomicInteger drains = new AtomicInteger();
+        try (StatusServer server = new StatusServer(new InetSocketAddress("127.0.0.1", 0),
+                StatusServer.poolRegistry(new PoolStats(), () -> HEALTHY), new PoolHealthReport(() -> HEALTHY, null), () -> true)) {
+            server.drainOnPost(drains::incrementAndGet);
+            server.start();
+            URI drain = URI.create("http://127.0.0.1:" + server.port() + "/drain");
+
+            assertThat(get(drain.toString()).statusCode()).as("GET /drain").isEqualTo(405);
+            assertThat(drains).hasValue(0);
+            HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(drain).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).isEqualTo(200);
+            assertThat(posted.body()).isEqualTo("draining\n");
+            assertThat(drains).hasValue(1);
         }
     }
 
