@@ -120,15 +120,7 @@ class PoolRestartIT {
         // what an operator behind a load balancer does first: A takes no one new, its miners mine on
         assertThat(a.drain()).isEqualTo(200);
         assertThat(a.ready()).as("A's /ready once drained").isEqualTo(503);
-        List<Long> onA = miners.stream().map(m -> m.stats().sharesAccepted()).toList();
-        await().atMost(WAIT).until(() -> {
-            for (int i = 0; i < MINERS; i++) {
-                if (miners.get(i).stats().sharesAccepted() < onA.get(i) + 1) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        awaitEveryMinerAccepts(1);
         assertThat(minersToldToReconnect()).as("draining asks no one to leave").isEmpty();
 
         a.sigterm();
@@ -136,15 +128,7 @@ class PoolRestartIT {
         await().atMost(WAIT).until(() -> b.metric("ckpool_connected_miners") == MINERS);
         assertThat(minersToldToReconnect()).hasSize(MINERS);
 
-        List<Long> onB = miners.stream().map(m -> m.stats().sharesAccepted()).toList();
-        await().atMost(WAIT).until(() -> {
-            for (int i = 0; i < MINERS; i++) {
-                if (miners.get(i).stats().sharesAccepted() < onB.get(i) + 2) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        awaitEveryMinerAccepts(2);
         assertThat(b.ready()).isEqualTo(200);
 
         b.sigterm();
@@ -211,6 +195,19 @@ class PoolRestartIT {
     }
 
     /** Threads (one per miner) that logged the pool's {@code client.reconnect}. */
+    /** Waits until each miner has had {@code more} shares accepted since now. */
+    private void awaitEveryMinerAccepts(int more) {
+        List<Long> base = miners.stream().map(m -> m.stats().sharesAccepted()).toList();
+        await().atMost(WAIT).until(() -> {
+            for (int i = 0; i < MINERS; i++) {
+                if (miners.get(i).stats().sharesAccepted() < base.get(i) + more) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     private Set<String> minersToldToReconnect() {
         synchronized (minerLog) {
             return minerLog.list.stream().filter(e -> e.getFormattedMessage().startsWith("pool asked to reconnect"))
