@@ -263,6 +263,9 @@ public final class CpuMiner {
         if (!session.isCurrent(share.job())) {
             return; // stale: the pool moved to a new block or we lost the connection
         }
+        if (stopped || System.nanoTime() - deadlineNanos >= 0) {
+            return; // the session is being closed: the share would be counted but never reach the pool
+        }
         counters.submitted();
         session.client().request("mining.submit", share.submitParams(options.username()).toArray())
                 .orTimeout(SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
