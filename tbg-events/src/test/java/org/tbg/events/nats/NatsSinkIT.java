@@ -33,7 +33,10 @@ import org.tbg.testkit.Ports;
 @Timeout(120)
 @SuppressWarnings("try") // jnats' Connection.close() throws InterruptedException
 class NatsSinkIT {
+    /** Short, so the outage test sees its losses soon. */
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(1);
+    /** For tests that must lose nothing: the production timeout, room for a busy machine. */
+    private static final Duration PRODUCTION_ACK_TIMEOUT = NatsSink.ACK_TIMEOUT;
     private static final Duration FLUSH = Duration.ofSeconds(20);
     private final TestEvents events = new TestEvents();
 
@@ -54,7 +57,7 @@ class NatsSinkIT {
     @Test
     void everyEventLandsOnceOnItsSubjectAndRepublishingChangesNothing() throws Exception {
         try (NatsServer nats = NatsServer.launch();
-             EventBus bus = bus(NatsSink.connect(nats.url(), "tbg-pool-eu-1", ACK_TIMEOUT));
+             EventBus bus = bus(NatsSink.connect(nats.url(), "tbg-pool-eu-1", PRODUCTION_ACK_TIMEOUT));
              Connection reader = Nats.connect(nats.url())) {
             List<Event> sent = emit(bus, 2000);
             Map<String, Object> tip = new LinkedHashMap<>();
@@ -139,7 +142,7 @@ class NatsSinkIT {
         try (NatsServer nats = NatsServer.launch()) {
             nats.stop();
             RetryingNatsSink sink = RetryingNatsSink.open(
-                    () -> NatsSink.connect(nats.url(), "tbg-pool-eu-1", ACK_TIMEOUT), Duration.ofMillis(200));
+                    () -> NatsSink.connect(nats.url(), "tbg-pool-eu-1", PRODUCTION_ACK_TIMEOUT), Duration.ofMillis(200));
             assertThat(sink.connected()).isFalse();
             try (EventBus bus = bus(sink)) {
                 emit(bus, 40);
