@@ -1,5 +1,11 @@
 package org.tbg.collector;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,16 +21,31 @@ import org.tbg.events.MalformedEventException.Reason;
  * Raw messages to events. A malformed message is counted by reason, logged (rate-limited) and
  * dropped — it is acked with its batch, never redelivered forever and never fatal. An event that
  * appears twice in one batch is kept once. Thread-safe (stateless apart from its collaborators).
+ *
+ * <p>An event stamped later than the last day the collector keeps a partition ready for is refused
+ * too ({@code future_ts}): each distinct day would otherwise create a partition that retention never
+ * drops, so a broken clock or a hostile socket writer could fill the catalogue.
  */
 public final class BatchDecoder {
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
     private final CollectorMetrics metrics;
     private final CollectorTotals totals;
     private final MalformedEventLog malformedLog;
+    private final Clock clock;
+    private final int daysAhead;
 
-    public BatchDecoder(CollectorMetrics metrics, CollectorTotals totals, MalformedEventLog malformedLog) {
+    /**
+     * @param daysAhead events are accepted up to the end of the day this many days after today (UTC),
+     *                  the partitions {@link org.tbg.collector.postgres.PartitionManager} creates ahead
+     */
+    public BatchDecoder(CollectorMetrics metrics, CollectorTotals totals, MalformedEventLog malformedLog, Clock clock,
+            int daysAhead) {
         this.metrics = metrics;
         this.totals = totals;
         this.malformedLog = malformedLog;
+        this.clock = clock;
+        this.daysAhead = daysAhead;
     }
 
     public List<CollectedEvent> decode(SourceBatch batch) {
@@ -33,6 +54,8 @@ public final class BatchDecoder {
         List<CollectedEvent> out = new ArrayList<>(raw.size());
         Set<UUID> seen = new HashSet<>(raw.size() * 2);
         long repeated = 0;
+        LocalDate lastDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(daysAhead);
+        long endMicros = lastDay.plusDays(1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC) * MICROS_PER_SECOND;
         for (int i = 0; i < raw.size(); i++) {
             byte[] message = raw.get(i);
             Event event;
@@ -43,6 +66,12 @@ public final class BatchDecoder {
                 continue;
             } catch (RuntimeException e) { // a decoder bug must not stop the collector: refuse the input
                 refused(batch, i, new MalformedEventException(Reason.BAD_JSON, "undecodable: " + e), message);
+                continue;
+            }
+            if (event.tsMicros() >= endMicros) {
+                Instant ts = Instant.EPOCH.plus(event.tsMicros(), ChronoUnit.MICROS);
+                refused(batch, i, new MalformedEventException(Reason.FUTURE_TS,
+                        "ts " + ts + " is after " + lastDay + " (UTC), the last day with partitions ready"), message);
                 continue;
             }
             if (!seen.add(event.eventId())) {

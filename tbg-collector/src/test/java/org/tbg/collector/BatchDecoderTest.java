@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,8 @@ import org.tbg.events.EventCodec;
 class BatchDecoderTest {
     private final CollectorMetrics metrics = new CollectorMetrics(new PrometheusRegistry(), Clock.systemUTC());
     private final CollectorTotals totals = new CollectorTotals();
-    private final BatchDecoder decoder = new BatchDecoder(metrics, totals, new MalformedEventLog(Clock.systemUTC()));
+    private final BatchDecoder decoder =
+            new BatchDecoder(metrics, totals, new MalformedEventLog(Clock.systemUTC()), Clock.systemUTC(), 3);
 
     private static SourceBatch batch(List<byte[]> messages) {
         return new SourceBatch() {
@@ -56,5 +59,28 @@ class BatchDecoderTest {
         assertThat(totals.messages()).isEqualTo(7);
         assertThat(totals.malformed()).isEqualTo(4);
         assertThat(totals.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesEventsStampedAfterTheLastDayWithAPartitionReady() {
+        Clock noon = Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
+        BatchDecoder threeDaysAhead = new BatchDecoder(metrics, totals, new MalformedEventLog(noon), noon, 3);
+        Event lastMoment = TestEvents.share(TestEvents.at(Instant.parse("2026-12-09T23:59:59.999999Z")),
+                "bc1qa", "w", true, 2, 1, "203.0.113.7");
+        Event nextDay = TestEvents.share(TestEvents.at(Instant.parse("2026-12-10T00:00:00Z")),
+                "bc1qa", "w", true, 2, 1, "203.0.113.7");
+        Event farFuture = TestEvents.share(TestEvents.at(Instant.parse("4000-01-01T00:00:00Z")),
+                "bc1qa", "w", true, 2, 1, "203.0.113.7");
+        Event yearAgo = TestEvents.share(TestEvents.at(Instant.parse("2025-12-06T12:00:00Z")),
+                "bc1qa", "w", true, 2, 1, "203.0.113.7");
+
+        List<CollectedEvent> events = threeDaysAhead.decode(batch(List.of(EventCodec.encode(lastMoment),
+                EventCodec.encode(nextDay), EventCodec.encode(farFuture), EventCodec.encode(yearAgo))));
+
+        // the past is the writer's business (expired or a replay), not the decoder's
+        assertThat(events).extracting(c -> c.event().eventId())
+                .containsExactly(lastMoment.eventId(), yearAgo.eventId());
+        assertThat(metrics.count(CollectorMetrics.SINK_DECODE, "future_ts")).isEqualTo(2);
+        assertThat(totals.malformed()).isEqualTo(2);
     }
 }

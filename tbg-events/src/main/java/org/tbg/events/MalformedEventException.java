@@ -2,7 +2,8 @@ package org.tbg.events;
 
 /**
  * An event a consumer cannot take: the reason is a label for metrics and logs, the message says
- * which field and why. Thrown by {@link EventCodec#decode}; never by the producer side.
+ * which field and why. Thrown by {@link EventCodec#decode} (and by consumers with rules of their
+ * own); never by the producer side.
  */
 public final class MalformedEventException extends Exception {
 
@@ -12,7 +13,9 @@ public final class MalformedEventException extends Exception {
         UNKNOWN_TYPE("unknown_type"),
         MISSING_FIELD("missing_field"),
         WRONG_TYPE("wrong_type"),
-        OVERSIZED("oversized");
+        OVERSIZED("oversized"),
+        /** Refused by the collector, not the codec: {@code ts} lies beyond the partitions it keeps ahead. */
+        FUTURE_TS("future_ts");
 
         private final String label;
 
