@@ -203,13 +203,13 @@ class EventPipelineEndToEndIT {
 
     /** {@code tbg pool} journaling and publishing its events to NATS, returned once {@code /ready}. */
     private static PoolProcess startPool(Path dir, Path jar, Devnet devnet, int stratumPort, NatsServer nats)
-            throws IOException {
+            throws IOException, InterruptedException {
         Path poolDir = dir.resolve("pool");
         Files.createDirectories(poolDir);
         PoolProcess pool = PoolProcess.start(jar, poolConfig(dir, devnet, stratumPort, nats), Ports.freePort(), poolDir);
         try {
-            await().atMost(WAIT).until(() -> pool.ready() == 200);
-        } catch (RuntimeException e) {
+            pool.awaitReady(WAIT);
+        } catch (RuntimeException | AssertionError | InterruptedException e) {
             pool.close();
             throw e;
         }

@@ -77,6 +77,23 @@ final class PoolProcess implements AutoCloseable {
         throw new AssertionError("no matching line within " + within.toSeconds() + " s; output:\n" + output());
     }
 
+    /** Waits until {@code /ready} answers 200; fails at once, with the output, if the process ends first. */
+    void awaitReady(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ready() == 200) {
+                return;
+            }
+            if (!process.isAlive()) {
+                reader.join(5_000);
+                throw new AssertionError("the pool exited (" + process.exitValue() + ") before it was ready; output:\n"
+                        + output());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not ready within " + within.toSeconds() + " s; output:\n" + output());
+    }
+
     /** The status code of {@code GET /ready}, or -1 when the HTTP port does not answer. */
     int ready() {
         try {

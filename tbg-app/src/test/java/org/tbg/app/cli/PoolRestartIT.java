@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,8 +102,19 @@ class PoolRestartIT {
         assertThat(minersToldToReconnect()).as("miners that got client.reconnect").hasSize(MINERS);
 
         stopMiners(); // they have nowhere to go now; their counts are final
-        assertThat(pool.finalCounts().sharesAccepted()).as("every share a miner saw accepted is in the pool's count")
+        PoolProcess.FinalCounts counts = pool.finalCounts();
+        assertThat(counts.sharesAccepted()).as("every share a miner saw accepted is in the pool's count")
                 .isEqualTo(minersAccepted());
+
+        // the event queue was flushed before exit: the journal holds every fact the pool counted
+        JournalCounts journal = JournalCounts.read(dir.resolve("a").resolve("events"));
+        assertThat(journal.acceptedShares).as("accepted share_submitted events in the journal").isEqualTo(counts.sharesAccepted());
+        assertThat(journal.rejectedShares).as("rejected share_submitted events in the journal").isEqualTo(counts.sharesRejected());
+        assertThat(journal.blocksFound).as("block_found events in the journal").isEqualTo(counts.blocksFound());
+        assertThat(journal.connected).as("miner_connected events").isGreaterThanOrEqualTo(MINERS);
+        assertThat(journal.disconnected).as("a miner_disconnected for every miner_connected").isEqualTo(journal.connected);
+        System.out.printf("sigterm: journal holds %d accepted + %d rejected shares, %d blocks, %d connections%n",
+                journal.acceptedShares, journal.rejectedShares, journal.blocksFound, journal.connected);
     }
 
     @Test
@@ -166,7 +178,7 @@ class PoolRestartIT {
                 """.formatted(devnet.rpcPort(), ADDRESS, stratumPort, SHARE_DIFFICULTY, SHARE_DIFFICULTY, SHARE_DIFFICULTY, name));
         PoolProcess p = PoolProcess.start(jar, config, Ports.freePort(), dir.resolve(name));
         pools.add(p);
-        await().atMost(WAIT).until(() -> p.ready() == 200);
+        p.awaitReady(WAIT);
         return p;
     }
 
@@ -194,7 +206,6 @@ class PoolRestartIT {
         return miners.stream().mapToLong(m -> m.stats().sharesAccepted()).sum();
     }
 
-    /** Threads (one per miner) that logged the pool's {@code client.reconnect}. */
     /** Waits until each miner has had {@code more} shares accepted since now. */
     private void awaitEveryMinerAccepts(int more) {
         List<Long> base = miners.stream().map(m -> m.stats().sharesAccepted()).toList();
@@ -208,10 +219,48 @@ class PoolRestartIT {
         });
     }
 
+    /** Threads (one per miner) that logged the pool's {@code client.reconnect}. */
     private Set<String> minersToldToReconnect() {
         synchronized (minerLog) {
             return minerLog.list.stream().filter(e -> e.getFormattedMessage().startsWith("pool asked to reconnect"))
                     .map(ILoggingEvent::getThreadName).collect(Collectors.toSet());
+        }
+    }
+
+    /** What a pool's event journal (every hourly file under {@code dir}) says happened. */
+    private static final class JournalCounts {
+        long acceptedShares;
+        long rejectedShares;
+        long blocksFound;
+        long connected;
+        long disconnected;
+
+        static JournalCounts read(Path dir) throws IOException {
+            JournalCounts c = new JournalCounts();
+            List<Path> files;
+            try (Stream<Path> listing = Files.list(dir)) {
+                files = listing.filter(Files::isRegularFile).sorted().toList();
+            }
+            assertThat(files).as("journal files in %s", dir).isNotEmpty();
+            for (Path file : files) {
+                for (String line : Files.readAllLines(file)) {
+                    JsonNode e = JSON.readTree(line);
+                    switch (e.get("event").asText()) {
+                        case "share_submitted" -> {
+                            if (e.get("data").get("accepted").asBoolean()) {
+                                c.acceptedShares++;
+                            } else {
+                                c.rejectedShares++;
+                            }
+                        }
+                        case "block_found" -> c.blocksFound++;
+                        case "miner_connected" -> c.connected++;
+                        case "miner_disconnected" -> c.disconnected++;
+                        default -> { }
+                    }
+                }
+            }
+            return c;
         }
     }
 
