@@ -1,6 +1,5 @@
 package org.tbg.collector;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.tbg.collector.source.SourceBatch;
 import org.tbg.events.Event;
 import org.tbg.events.EventCodec;
@@ -32,20 +32,18 @@ public final class BatchDecoder {
     private final CollectorMetrics metrics;
     private final CollectorTotals totals;
     private final MalformedEventLog malformedLog;
-    private final Clock clock;
-    private final int daysAhead;
+    private final Supplier<LocalDate> lastDayReady;
 
     /**
-     * @param daysAhead events are accepted up to the end of the day this many days after today (UTC),
-     *                  the partitions {@link org.tbg.collector.postgres.PartitionManager} creates ahead
+     * @param lastDayReady the last day (UTC) with partitions ready, {@link
+     *                     org.tbg.collector.postgres.PartitionManager#lastDayAhead}: later events are refused
      */
-    public BatchDecoder(CollectorMetrics metrics, CollectorTotals totals, MalformedEventLog malformedLog, Clock clock,
-            int daysAhead) {
+    public BatchDecoder(CollectorMetrics metrics, CollectorTotals totals, MalformedEventLog malformedLog,
+            Supplier<LocalDate> lastDayReady) {
         this.metrics = metrics;
         this.totals = totals;
         this.malformedLog = malformedLog;
-        this.clock = clock;
-        this.daysAhead = daysAhead;
+        this.lastDayReady = lastDayReady;
     }
 
     public List<CollectedEvent> decode(SourceBatch batch) {
@@ -54,7 +52,7 @@ public final class BatchDecoder {
         List<CollectedEvent> out = new ArrayList<>(raw.size());
         Set<UUID> seen = new HashSet<>(raw.size() * 2);
         long repeated = 0;
-        LocalDate lastDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(daysAhead);
+        LocalDate lastDay = lastDayReady.get();
         long endMicros = lastDay.plusDays(1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC) * MICROS_PER_SECOND;
         for (int i = 0; i < raw.size(); i++) {
             byte[] message = raw.get(i);

@@ -109,7 +109,7 @@ public final class Collector implements AutoCloseable {
         if (!started || closing.getCount() == 0) {
             throw new IllegalStateException(started ? "collector closed" : "start() first");
         }
-        BatchPipeline pipeline = new BatchPipeline(source, new BatchDecoder(metrics, totals, malformedLog, clock, settings.partitionDaysAhead()),
+        BatchPipeline pipeline = new BatchPipeline(source, new BatchDecoder(metrics, totals, malformedLog, partitions::lastDayAhead),
                 new PostgresEventWriter(dataSource, partitions), redisWriter, database, redisStatus, metrics, totals,
                 settings, clock);
         sources.add(source);

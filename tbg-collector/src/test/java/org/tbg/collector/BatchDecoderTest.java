@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ class BatchDecoderTest {
     private final CollectorMetrics metrics = new CollectorMetrics(new PrometheusRegistry(), Clock.systemUTC());
     private final CollectorTotals totals = new CollectorTotals();
     private final BatchDecoder decoder =
-            new BatchDecoder(metrics, totals, new MalformedEventLog(Clock.systemUTC()), Clock.systemUTC(), 3);
+            new BatchDecoder(metrics, totals, new MalformedEventLog(Clock.systemUTC()), () -> LocalDate.of(9999, 12, 31));
 
     private static SourceBatch batch(List<byte[]> messages) {
         return new SourceBatch() {
@@ -64,7 +65,8 @@ class BatchDecoderTest {
     @Test
     void refusesEventsStampedAfterTheLastDayWithAPartitionReady() {
         Clock noon = Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
-        BatchDecoder threeDaysAhead = new BatchDecoder(metrics, totals, new MalformedEventLog(noon), noon, 3);
+        BatchDecoder threeDaysAhead = new BatchDecoder(metrics, totals, new MalformedEventLog(noon),
+                () -> LocalDate.of(2026, 12, 9));
         Event lastMoment = TestEvents.share(TestEvents.at(Instant.parse("2026-12-09T23:59:59.999999Z")),
                 "bc1qa", "w", true, 2, 1, "203.0.113.7");
         Event nextDay = TestEvents.share(TestEvents.at(Instant.parse("2026-12-10T00:00:00Z")),

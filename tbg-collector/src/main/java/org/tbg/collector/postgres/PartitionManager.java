@@ -54,6 +54,11 @@ public final class PartitionManager {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
+    /** The last day {@link #maintain} keeps partitions ready for: today plus {@code daysAhead} (UTC). */
+    public LocalDate lastDayAhead() {
+        return today().plusDays(daysAhead);
+    }
+
     public Retention retention() {
         return retention;
     }

@@ -46,6 +46,9 @@ class SchemaAndPartitionsIT {
                 }
                 assertThat(collector.partitions().partitions(table)).containsAll(expected);
             }
+            // the decoder's limit for future events is the last day made ready here
+            LocalDate lastDay = today.plusDays(CollectorSettings.DEFAULT_DAYS_AHEAD);
+            assertThat(collector.partitions().lastDayAhead()).isEqualTo(lastDay);
             // a second run finds nothing to migrate
             assertThat(Migrations.migrate(collector.dataSource())).isZero();
         }
