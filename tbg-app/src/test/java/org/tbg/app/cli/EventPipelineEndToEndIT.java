@@ -18,22 +18,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.tbg.app.events.JournalEvents;
 import org.tbg.devnet.Devnet;
 import org.tbg.devnet.DevnetOptions;
 import org.tbg.events.Event;
-import org.tbg.events.EventCodec;
 import org.tbg.events.EventType;
-import org.tbg.events.journal.JournalFiles;
 import org.tbg.testkit.NatsServer;
 import org.tbg.testkit.Ports;
 import org.tbg.testkit.PostgresServer;
@@ -238,14 +237,7 @@ class EventPipelineEndToEndIT {
     }
 
     private static Map<EventType, List<Event>> readJournal(Path dir) throws Exception {
-        Map<EventType, List<Event>> out = new HashMap<>();
-        for (Path file : JournalFiles.list(dir)) {
-            for (String line : Files.readAllLines(file)) {
-                Event e = EventCodec.decode(line);
-                out.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(e);
-            }
-        }
-        return out;
+        return JournalEvents.read(dir).stream().collect(Collectors.groupingBy(Event::type));
     }
 
     private static long count(Connection db, String sql) throws SQLException {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +26,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.tbg.app.events.JournalEvents;
 import org.tbg.devnet.Devnet;
 import org.tbg.devnet.DevnetOptions;
+import org.tbg.events.Event;
+import org.tbg.events.EventType;
 import org.tbg.stratum.miner.CpuMiner;
 import org.tbg.stratum.miner.MinerOptions;
-import org.tbg.stratum.miner.MinerStats;
 import org.tbg.testkit.Ports;
 
 /**
@@ -108,13 +109,13 @@ class PoolRestartIT {
 
         // the event queue was flushed before exit: the journal holds every fact the pool counted
         JournalCounts journal = JournalCounts.read(dir.resolve("a").resolve("events"));
-        assertThat(journal.acceptedShares).as("accepted share_submitted events in the journal").isEqualTo(counts.sharesAccepted());
-        assertThat(journal.rejectedShares).as("rejected share_submitted events in the journal").isEqualTo(counts.sharesRejected());
-        assertThat(journal.blocksFound).as("block_found events in the journal").isEqualTo(counts.blocksFound());
-        assertThat(journal.connected).as("miner_connected events").isGreaterThanOrEqualTo(MINERS);
-        assertThat(journal.disconnected).as("a miner_disconnected for every miner_connected").isEqualTo(journal.connected);
+        assertThat(journal.acceptedShares()).as("accepted share_submitted events in the journal").isEqualTo(counts.sharesAccepted());
+        assertThat(journal.rejectedShares()).as("rejected share_submitted events in the journal").isEqualTo(counts.sharesRejected());
+        assertThat(journal.blocksFound()).as("block_found events in the journal").isEqualTo(counts.blocksFound());
+        assertThat(journal.connected()).as("miner_connected events").isGreaterThanOrEqualTo(MINERS);
+        assertThat(journal.disconnected()).as("a miner_disconnected for every miner_connected").isEqualTo(journal.connected());
         System.out.printf("sigterm: journal holds %d accepted + %d rejected shares, %d blocks, %d connections%n",
-                journal.acceptedShares, journal.rejectedShares, journal.blocksFound, journal.connected);
+                journal.acceptedShares(), journal.rejectedShares(), journal.blocksFound(), journal.connected());
     }
 
     @Test
@@ -227,40 +228,22 @@ class PoolRestartIT {
         }
     }
 
-    /** What a pool's event journal (every hourly file under {@code dir}) says happened. */
-    private static final class JournalCounts {
-        long acceptedShares;
-        long rejectedShares;
-        long blocksFound;
-        long connected;
-        long disconnected;
+    /** What a pool's event journal says happened: accepted and rejected shares, blocks, connects and disconnects. */
+    private record JournalCounts(long acceptedShares, long rejectedShares, long blocksFound, long connected,
+                                 long disconnected) {
+        static JournalCounts read(Path dir) throws Exception {
+            List<Event> events = JournalEvents.read(dir);
+            assertThat(events).as("events journaled in %s", dir).isNotEmpty();
+            long accepted = events.stream()
+                    .filter(e -> e.type() == EventType.SHARE_SUBMITTED && e.flag("accepted"))
+                    .count();
+            return new JournalCounts(accepted, count(events, EventType.SHARE_SUBMITTED) - accepted,
+                    count(events, EventType.BLOCK_FOUND), count(events, EventType.MINER_CONNECTED),
+                    count(events, EventType.MINER_DISCONNECTED));
+        }
 
-        static JournalCounts read(Path dir) throws IOException {
-            JournalCounts c = new JournalCounts();
-            List<Path> files;
-            try (Stream<Path> listing = Files.list(dir)) {
-                files = listing.filter(Files::isRegularFile).sorted().toList();
-            }
-            assertThat(files).as("journal files in %s", dir).isNotEmpty();
-            for (Path file : files) {
-                for (String line : Files.readAllLines(file)) {
-                    JsonNode e = JSON.readTree(line);
-                    switch (e.get("event").asText()) {
-                        case "share_submitted" -> {
-                            if (e.get("data").get("accepted").asBoolean()) {
-                                c.acceptedShares++;
-                            } else {
-                                c.rejectedShares++;
-                            }
-                        }
-                        case "block_found" -> c.blocksFound++;
-                        case "miner_connected" -> c.connected++;
-                        case "miner_disconnected" -> c.disconnected++;
-                        default -> { }
-                    }
-                }
-            }
-            return c;
+        private static long count(List<Event> events, EventType type) {
+            return events.stream().filter(e -> e.type() == type).count();
         }
     }
 

@@ -19,10 +19,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.tbg.app.events.JournalEvents;
 import org.tbg.events.Event;
-import org.tbg.events.EventCodec;
 import org.tbg.events.EventType;
-import org.tbg.events.journal.JournalFiles;
 
 /**
  * The README's first command, as a user runs it: the packaged {@code tbg.jar demo} as its own
@@ -85,12 +84,7 @@ class DemoIT {
             assertThat(demo.exitValue()).isIn(0, 130);
 
             // the demo journals its events like a pool: every line decodes, blocks and shares are there
-            List<Event> journal = new ArrayList<>();
-            for (Path file : JournalFiles.list(dir.resolve("logs").resolve("events"))) {
-                for (String line : Files.readAllLines(file)) {
-                    journal.add(EventCodec.decode(line));
-                }
-            }
+            List<Event> journal = JournalEvents.read(dir.resolve("logs").resolve("events"));
             assertThat(journal).extracting(Event::type).contains(EventType.BLOCK_FOUND, EventType.MINER_CONNECTED,
                     EventType.MINER_DISCONNECTED, EventType.NEW_BLOCK_NETWORK);
             assertThat(journal.stream().filter(e -> e.type() == EventType.SHARE_SUBMITTED).count())
